@@ -1,0 +1,164 @@
+import { TorchGenerator } from '../rng/index.ts';
+import { mergeHeads, splitHeads } from '../tensor/heads.ts';
+import { linear } from '../tensor/matmul.ts';
+import { tensor } from '../tensor/tensor.ts';
+import { attend } from './attend.ts';
+import type { AttentionConfig } from './config.ts';
+import { drawParams, type HeadProjections, type ModelParams, type Projection } from './params.ts';
+import { resolveConfig } from './resolve-config.ts';
+import type { Trace } from './trace.ts';
+
+/**
+ * Runs one forward pass of the configured chapter-3 module and returns every intermediate.
+ * Accepts the oracle's config format; throws ConfigError on a bad config.
+ */
+export function runAttention(input: unknown): Trace {
+  return forward(resolveConfig(input));
+}
+
+export interface ForwardOptions {
+  /**
+   * Weights to use instead of the seed's (e.g. the wrapper's heads shared with `mha`). The seed's
+   * weights are still drawn first, so dropout masks come from the same point of the stream.
+   */
+  params?: ModelParams;
+}
+
+export function forward(config: AttentionConfig, options: ForwardOptions = {}): Trace {
+  const { batch: b, variant } = config;
+  const t = config.embeddings.length;
+  const dIn = config.embeddings[0].length;
+  const x = new Float32Array(b * t * dIn);
+  const row = Float32Array.from(config.embeddings.flat());
+  for (let bi = 0; bi < b; bi++) x.set(row, bi * t * dIn);
+
+  const gen = new TorchGenerator(config.seed);
+  const drawn = drawParams(config, dIn, gen);
+  const params = options.params ?? drawn;
+  const h = variant === 'mha_wrapper' || variant === 'mha' ? config.num_heads : 1;
+  const hd = variant === 'simple' ? dIn : variant === 'mha' ? config.d_out / h : config.d_out;
+
+  // queries/keys/values in [b, h, T, hd]
+  let q: Float32Array;
+  let k: Float32Array;
+  let v: Float32Array;
+  if (variant === 'simple') {
+    q = x;
+    k = x;
+    v = x;
+  } else if (variant === 'mha') {
+    const [head] = params.heads;
+    q = splitHeads(project(x, head.W_query, b * t), b, t, h, hd);
+    k = splitHeads(project(x, head.W_key, b * t), b, t, h, hd);
+    v = splitHeads(project(x, head.W_value, b * t), b, t, h, hd);
+  } else {
+    // Each head projects the batch separately; stacking them gives [h, b, T, hd] → reorder.
+    const per = params.heads.map((head) => projectHead(x, head, b * t));
+    q = stackHeads(
+      per.map((p) => p[0]),
+      b,
+      t,
+      hd,
+    );
+    k = stackHeads(
+      per.map((p) => p[1]),
+      b,
+      t,
+      hd,
+    );
+    v = stackHeads(
+      per.map((p) => p[2]),
+      b,
+      t,
+      hd,
+    );
+  }
+
+  const dropoutMask = drawDropout(config, gen, b, h, t);
+  const parts = attend({
+    queries: q,
+    keys: k,
+    values: v,
+    blocks: b * h,
+    t,
+    hd,
+    causal: config.causal,
+    scaled: config.scaled,
+    dropoutMask,
+    softmax: config.softmax,
+  });
+
+  const width = h * hd;
+  let context_concat: Float32Array | undefined;
+  let output = mergeHeads(parts.context, b, t, h, hd);
+  if (params.out_proj) {
+    context_concat = output;
+    output = project(context_concat, params.out_proj, b * t);
+  }
+  const outWidth = params.out_proj ? params.out_proj.outFeatures : width;
+  const blockShape = [b, h, t, t];
+  return {
+    config,
+    params: params.named,
+    scale: config.scaled ? 1 / Math.sqrt(hd) : 1,
+    queries: tensor([b, h, t, hd], q),
+    keys: tensor([b, h, t, hd], k),
+    values: tensor([b, h, t, hd], v),
+    attn_scores: tensor(blockShape, parts.attn_scores),
+    masked_scores: tensor(blockShape, parts.masked_scores),
+    attn_weights: tensor(blockShape, parts.attn_weights),
+    dropout_mask: dropoutMask ? tensor(blockShape, dropoutMask) : null,
+    attn_weights_dropped: tensor(blockShape, parts.attn_weights_dropped),
+    context: tensor([b, h, t, hd], parts.context),
+    ...(context_concat ? { context_concat: tensor([b, t, width], context_concat) } : {}),
+    output: tensor([b, t, outWidth], output),
+  };
+}
+
+function project(x: Float32Array, p: Projection, rows: number): Float32Array {
+  return linear(x, p.weight, p.bias, rows, p.inFeatures, p.outFeatures);
+}
+
+function projectHead(x: Float32Array, head: HeadProjections, rows: number): Float32Array[] {
+  return [
+    project(x, head.W_query, rows),
+    project(x, head.W_key, rows),
+    project(x, head.W_value, rows),
+  ];
+}
+
+/** Per-head [b, T, hd] buffers → one [b, h, T, hd] buffer. */
+function stackHeads(heads: Float32Array[], b: number, t: number, hd: number): Float32Array {
+  const h = heads.length;
+  const out = new Float32Array(b * h * t * hd);
+  const block = t * hd;
+  heads.forEach((head, hi) => {
+    for (let bi = 0; bi < b; bi++) {
+      out.set(head.subarray(bi * block, (bi + 1) * block), (bi * h + hi) * block);
+    }
+  });
+  return out;
+}
+
+/**
+ * Dropout multipliers for [b, h, T, T], drawn after the weights and in the order the chapter's
+ * forward pass draws them: `mha` draws one mask over the whole tensor; the wrapper runs its heads
+ * one after another, each drawing a [b, T, T] mask.
+ */
+function drawDropout(
+  config: AttentionConfig,
+  gen: TorchGenerator,
+  b: number,
+  h: number,
+  t: number,
+): Float32Array | null {
+  if (!config.training || config.dropout === 0) return null;
+  const p = config.dropout;
+  if (config.variant !== 'mha_wrapper') return gen.dropoutMask(b * h * t * t, p);
+  return stackHeads(
+    Array.from({ length: h }, () => gen.dropoutMask(b * t * t, p)),
+    b,
+    t,
+    t,
+  );
+}

@@ -1,0 +1,55 @@
+import type { BackendChoice } from '../../chapter/view.ts';
+import type { AttentionConfigInput } from '../config.ts';
+import type { Trace } from '../trace.ts';
+
+/** The backends that can compute a trace, fastest first on real hardware. */
+export const BACKENDS = ['webgpu', 'wasm', 'reference'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+/** Why a backend was not used, e.g. "webgpu: no adapter (navigator.gpu.requestAdapter() returned null)". */
+export interface Fallback {
+  backend: BackendName;
+  reason: string;
+}
+
+export interface ComputeRequest {
+  kind: 'compute';
+  id: number;
+  config: AttentionConfigInput;
+  backend: BackendChoice;
+}
+
+/** Test hook: simulate WebGPU device loss (the worker destroys its device). */
+export interface LoseDeviceRequest {
+  kind: 'lose-device';
+}
+
+export type WorkerRequest = ComputeRequest | LoseDeviceRequest;
+
+export interface ComputeResult {
+  kind: 'result';
+  id: number;
+  trace: Trace;
+  backend: BackendName;
+  /** Wall time of the forward pass inside the worker. */
+  ms: number;
+  /** Every fallback taken so far in this session, oldest first. */
+  fallbacks: Fallback[];
+}
+
+export interface ComputeError {
+  kind: 'error';
+  id: number;
+  /** The config field at fault, when the engine names one. */
+  field: string | null;
+  message: string;
+}
+
+/** Sent whenever the set of usable backends changes (e.g. ORT finished loading, device lost). */
+export interface BackendStatus {
+  kind: 'status';
+  available: BackendName[];
+  fallbacks: Fallback[];
+}
+
+export type WorkerResponse = ComputeResult | ComputeError | BackendStatus;

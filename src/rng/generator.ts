@@ -1,0 +1,95 @@
+import { fma32 } from './fma32.ts';
+import { MT19937 } from './mt19937.ts';
+
+const f32 = Math.fround;
+const TWO_POW_32 = 4294967296;
+const TWO_POW_MINUS_24 = 2 ** -24;
+const TWO_POW_MINUS_53 = 2 ** -53;
+
+/**
+ * PyTorch's default CPU generator after `torch.manual_seed(seed)`, bit for bit (Debian's torch,
+ * non-MKL; the specification is ../shared/oracle/torch_rng.py). Draws advance one shared stream,
+ * so calling these in the chapter's construction order reproduces the book's weights.
+ */
+export class TorchGenerator {
+  private engine: MT19937;
+
+  constructor(seed: number) {
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      throw new Error(`seed must be a non-negative integer, got ${seed}`);
+    }
+    // torch seeds mt19937 with the low 32 bits of the 64-bit seed.
+    this.engine = new MT19937(seed % TWO_POW_32);
+  }
+
+  /** One 32-bit draw. */
+  random(): number {
+    return this.engine.nextU32();
+  }
+
+  /** A uniform float32 in [0, 1) from 24 random bits, as `torch.rand` makes it. */
+  private uniform01f32(): number {
+    return (this.random() & 0xffffff) * TWO_POW_MINUS_24;
+  }
+
+  /** A uniform double in [0, 1) from the low 53 bits of two draws (high word first). */
+  private uniform01f64(): number {
+    const hi = this.random();
+    const lo = this.random();
+    return ((hi & 0x1fffff) * TWO_POW_32 + lo) * TWO_POW_MINUS_53;
+  }
+
+  /** `torch.rand(n)`. */
+  rand(n: number): Float32Array {
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.uniform01f32();
+    return out;
+  }
+
+  /** `torch.empty(n).uniform_(a, b)`: one fused multiply-add per value. */
+  uniform(n: number, a: number, b: number): Float32Array {
+    const lo = f32(a);
+    const range = f32(f32(b) - lo);
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i++) out[i] = fma32(this.uniform01f32(), range, lo);
+    return out;
+  }
+
+  /**
+   * `nn.Linear(inFeatures, outFeatures, bias)` initialisation: kaiming_uniform_(a=√5) on the
+   * weight, stored [out][in] row-major as torch stores it, then the bias.
+   */
+  linear(inFeatures: number, outFeatures: number, bias: boolean): LinearInit {
+    // torch.nn.init computes these in Python doubles; √5 squared is 5.000000000000001 there too.
+    const sqrt5 = Math.sqrt(5);
+    const gain = Math.sqrt(2 / (1 + sqrt5 * sqrt5));
+    const bound = Math.sqrt(3) * (gain / Math.sqrt(inFeatures));
+    const weight = this.uniform(inFeatures * outFeatures, -bound, bound);
+    if (!bias) return { weight, bias: null };
+    const biasBound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
+    return { weight, bias: this.uniform(outFeatures, -biasBound, biasBound) };
+  }
+
+  /** `torch.empty(n).bernoulli_(p)`: 1 with probability p, one 53-bit uniform per element. */
+  bernoulli(n: number, p: number): Float32Array {
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.uniform01f64() < p ? 1 : 0;
+    return out;
+  }
+
+  /** The multiplier `nn.Dropout(p)` applies in training: 0 or float32(1 / float32(1 − p)). */
+  dropoutMask(n: number, p: number): Float32Array {
+    if (p === 0 || n === 0) return new Float32Array(n).fill(1);
+    if (p === 1) return new Float32Array(n);
+    const scale = f32(1 / f32(1 - p));
+    const keep = this.bernoulli(n, 1 - p);
+    for (let i = 0; i < n; i++) keep[i] *= scale;
+    return keep;
+  }
+}
+
+export interface LinearInit {
+  /** [outFeatures, inFeatures], row-major (torch's layout). */
+  weight: Float32Array;
+  bias: Float32Array | null;
+}

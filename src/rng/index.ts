@@ -1,0 +1,1 @@
+export { type LinearInit, TorchGenerator } from './generator.ts';

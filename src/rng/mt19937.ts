@@ -1,0 +1,41 @@
+/**
+ * The Mersenne Twister (mt19937), identical to std::mt19937 and at::mt19937, which backs
+ * PyTorch's default CPU generator. Outputs unsigned 32-bit integers.
+ */
+const N = 624;
+const M = 397;
+
+export class MT19937 {
+  private readonly mt = new Uint32Array(N);
+  private index = N;
+
+  constructor(seed: number) {
+    this.mt[0] = seed >>> 0;
+    for (let i = 1; i < N; i++) {
+      const prev = this.mt[i - 1] ^ (this.mt[i - 1] >>> 30);
+      // 1812433253 * prev + i, modulo 2^32: Math.imul keeps the low 32 bits exactly.
+      this.mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
+    }
+  }
+
+  nextU32(): number {
+    if (this.index >= N) this.twist();
+    let y = this.mt[this.index++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+
+  private twist(): void {
+    const mt = this.mt;
+    for (let i = 0; i < N; i++) {
+      const y = (mt[i] & 0x80000000) | (mt[(i + 1) % N] & 0x7fffffff);
+      let v = mt[(i + M) % N] ^ (y >>> 1);
+      if (y & 1) v ^= 0x9908b0df;
+      mt[i] = v;
+    }
+    this.index = 0;
+  }
+}

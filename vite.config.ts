@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** Cross-origin isolation: SharedArrayBuffer, hence WASM threads, needs both headers. */
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  root: '.',
+  publicDir: 'public',
+  plugins: [react()],
+  server: { port: 5173, headers: isolationHeaders },
+  preview: { port: 4173, headers: isolationHeaders },
+  worker: { format: 'es' },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+});
