@@ -22,6 +22,11 @@ export interface AttentionConfigInput {
   scaled?: boolean;
   /** Our extension: the naive exp(x)/Σexp(x) overflows past x ≈ 88.7; only for that lesson. */
   softmax?: SoftmaxKind;
+  /**
+   * Our extension, `mha` only: use the wrapper's per-head weights (stacked) and an identity
+   * out_proj instead of mha's own, to show the two classes compute the same thing (§3.6.2).
+   */
+  share_wrapper_weights?: boolean;
 }
 
 export const SOFTMAX_KINDS = ['stable', 'naive'] as const;
@@ -42,6 +47,7 @@ export interface AttentionConfig {
   batch: number;
   scaled: boolean;
   softmax: SoftmaxKind;
+  share_wrapper_weights: boolean;
 }
 
 export const BOOK_TOKENS = ['Your', 'journey', 'starts', 'with', 'one', 'step'];

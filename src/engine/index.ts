@@ -1,5 +1,6 @@
 export * from './config.ts';
 export { ConfigError } from './config-error.ts';
+export { type Draws, drawModel } from './draws.ts';
 export { LIMITS } from './limits.ts';
 export { drawParams, type ModelParams } from './params.ts';
 export { pythonJson } from './python-json.ts';

@@ -24,6 +24,7 @@ const FIELDS = new Set<string>([
   'batch',
   'scaled',
   'softmax',
+  'share_wrapper_weights',
 ]);
 
 const MULTI_HEAD: readonly Variant[] = ['mha_wrapper', 'mha'];
@@ -66,7 +67,11 @@ export function resolveConfig(input: unknown): AttentionConfig {
     batch: integer('batch', c.batch ?? 1, 1, LIMITS.maxBatch),
     scaled: bool('scaled', c.scaled ?? variant !== 'simple'),
     softmax: c.softmax ?? 'stable',
+    share_wrapper_weights: bool('share_wrapper_weights', c.share_wrapper_weights ?? false),
   };
+  if (config.share_wrapper_weights && variant !== 'mha') {
+    throw new ConfigError('share_wrapper_weights', 'only applies to the mha variant');
+  }
   if (!SOFTMAX_KINDS.includes(config.softmax)) {
     throw new ConfigError(
       'softmax',

@@ -1,10 +1,10 @@
-import { TorchGenerator } from '../rng/index.ts';
-import { mergeHeads, splitHeads } from '../tensor/heads.ts';
+import { mergeHeads, splitHeads, stackHeads } from '../tensor/heads.ts';
 import { linear } from '../tensor/matmul.ts';
 import { tensor } from '../tensor/tensor.ts';
 import { attend } from './attend.ts';
 import type { AttentionConfig } from './config.ts';
-import { drawParams, type HeadProjections, type ModelParams, type Projection } from './params.ts';
+import { drawModel } from './draws.ts';
+import type { HeadProjections, ModelParams, Projection } from './params.ts';
 import { resolveConfig } from './resolve-config.ts';
 import type { Trace } from './trace.ts';
 
@@ -32,9 +32,8 @@ export function forward(config: AttentionConfig, options: ForwardOptions = {}): 
   const row = Float32Array.from(config.embeddings.flat());
   for (let bi = 0; bi < b; bi++) x.set(row, bi * t * dIn);
 
-  const gen = new TorchGenerator(config.seed);
-  const drawn = drawParams(config, dIn, gen);
-  const params = options.params ?? drawn;
+  const drawn = drawModel(config);
+  const params = options.params ?? drawn.params;
   const h = variant === 'mha_wrapper' || variant === 'mha' ? config.num_heads : 1;
   const hd = variant === 'simple' ? dIn : variant === 'mha' ? config.d_out / h : config.d_out;
 
@@ -74,7 +73,7 @@ export function forward(config: AttentionConfig, options: ForwardOptions = {}): 
     );
   }
 
-  const dropoutMask = drawDropout(config, gen, b, h, t);
+  const { dropoutMask } = drawn;
   const parts = attend({
     queries: q,
     keys: k,
@@ -125,40 +124,4 @@ function projectHead(x: Float32Array, head: HeadProjections, rows: number): Floa
     project(x, head.W_key, rows),
     project(x, head.W_value, rows),
   ];
-}
-
-/** Per-head [b, T, hd] buffers → one [b, h, T, hd] buffer. */
-function stackHeads(heads: Float32Array[], b: number, t: number, hd: number): Float32Array {
-  const h = heads.length;
-  const out = new Float32Array(b * h * t * hd);
-  const block = t * hd;
-  heads.forEach((head, hi) => {
-    for (let bi = 0; bi < b; bi++) {
-      out.set(head.subarray(bi * block, (bi + 1) * block), (bi * h + hi) * block);
-    }
-  });
-  return out;
-}
-
-/**
- * Dropout multipliers for [b, h, T, T], drawn after the weights and in the order the chapter's
- * forward pass draws them: `mha` draws one mask over the whole tensor; the wrapper runs its heads
- * one after another, each drawing a [b, T, T] mask.
- */
-function drawDropout(
-  config: AttentionConfig,
-  gen: TorchGenerator,
-  b: number,
-  h: number,
-  t: number,
-): Float32Array | null {
-  if (!config.training || config.dropout === 0) return null;
-  const p = config.dropout;
-  if (config.variant !== 'mha_wrapper') return gen.dropoutMask(b * h * t * t, p);
-  return stackHeads(
-    Array.from({ length: h }, () => gen.dropoutMask(b * t * t, p)),
-    b,
-    t,
-    t,
-  );
 }

@@ -29,11 +29,12 @@ export function tensorToJson(t: Tensor): JsonValue {
 }
 
 function configToJson(c: AttentionConfig): Record<string, JsonValue> {
-  const { scaled, softmax, ...oracleFields } = c;
+  const { scaled, softmax, share_wrapper_weights, ...oracleFields } = c;
   // Our extensions are written only when they differ from the chapter's choice.
   const out: Record<string, JsonValue> = { ...oracleFields };
   if (scaled !== (c.variant !== 'simple')) out.scaled = scaled;
   if (softmax !== 'stable') out.softmax = softmax;
+  if (share_wrapper_weights) out.share_wrapper_weights = true;
   return out;
 }
 

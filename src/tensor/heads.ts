@@ -39,3 +39,15 @@ export function mergeHeads(
   }
   return out;
 }
+/** Per-head [b, T, hd] buffers → one [b, h, T, hd] buffer. */
+export function stackHeads(heads: Float32Array[], b: number, t: number, hd: number): Float32Array {
+  const h = heads.length;
+  const out = new Float32Array(b * h * t * hd);
+  const block = t * hd;
+  heads.forEach((head, hi) => {
+    for (let bi = 0; bi < b; bi++) {
+      out.set(head.subarray(bi * block, (bi + 1) * block), (bi * h + hi) * block);
+    }
+  });
+  return out;
+}

@@ -159,3 +159,26 @@ describe('engine invariants (fast-check)', () => {
     );
   });
 });
+
+describe('share_wrapper_weights (§3.6.2)', () => {
+  it("makes mha compute exactly the wrapper's output", () => {
+    fc.assert(
+      fc.property(config, (c) => {
+        const heads = c.num_heads as number;
+        const d = (c.d_out as number) * (c.variant === 'mha' ? 1 : heads);
+        const base = { ...c, training: false, num_heads: heads };
+        const wrapper = runAttention({ ...base, variant: 'mha_wrapper', d_out: d / heads });
+        const mha = runAttention({
+          ...base,
+          variant: 'mha',
+          d_out: d,
+          share_wrapper_weights: true,
+        });
+        expect(Array.from(mha.output.data, (x) => x + 0)).toEqual(
+          Array.from(wrapper.output.data, (x) => x + 0),
+        );
+        expect(mha.params.out_proj.data.filter((x) => x === 1)).toHaveLength(d);
+      }),
+    );
+  });
+});

@@ -24,8 +24,9 @@ class ManualWorker implements WorkerLike {
     const reply: ComputeResult = {
       kind: 'result',
       id: request.id,
-      trace: runAttention(request.config),
+      traces: request.configs.map((c) => runAttention(c)),
       backend: 'reference',
+      label: 'reference TypeScript engine',
       ms: 0,
       fallbacks: [],
     };
@@ -41,27 +42,27 @@ describe('EngineClient: latest request wins', () => {
       onResult: (r) => results.push(r),
       onError: () => {},
     });
-    client.compute({ variant: 'simple', seed: 1 }, 'reference');
-    client.compute({ variant: 'simple', seed: 2 }, 'reference');
-    client.compute({ variant: 'simple', seed: 3 }, 'reference');
+    client.compute([{ variant: 'simple', seed: 1 }], 'reference');
+    client.compute([{ variant: 'simple', seed: 2 }], 'reference');
+    client.compute([{ variant: 'simple', seed: 3 }], 'reference');
     expect(worker.received).toHaveLength(1);
     worker.answer(0); // the first reply is stale: seed 3 was asked for since
     expect(results).toHaveLength(0);
     expect(worker.received).toHaveLength(2);
-    expect(worker.received[1]).toMatchObject({ config: { seed: 3 } });
+    expect(worker.received[1]).toMatchObject({ configs: [{ seed: 3 }] });
     worker.answer(1);
-    expect(results.map((r) => r.trace.config.seed)).toEqual([3]);
+    expect(results.map((r) => r.traces[0].config.seed)).toEqual([3]);
   });
 
   it('delivers every reply when requests do not overlap', () => {
     const worker = new ManualWorker();
     const seeds: number[] = [];
     const client = new EngineClient(worker, {
-      onResult: (r) => seeds.push(r.trace.config.seed),
+      onResult: (r) => seeds.push(r.traces[0].config.seed),
       onError: () => {},
     });
     for (const seed of [5, 6, 7]) {
-      client.compute({ variant: 'v1', seed }, 'auto');
+      client.compute([{ variant: 'v1', seed }], 'auto');
       worker.answer(worker.received.length - 1);
     }
     expect(seeds).toEqual([5, 6, 7]);

@@ -41,9 +41,9 @@ export class EngineClient {
     worker.addEventListener('message', (event) => this.receive(event.data));
   }
 
-  /** Asks for a trace; returns the request id. Earlier requests not yet started are dropped. */
-  compute(config: AttentionConfigInput, backend: BackendChoice): number {
-    const request: ComputeRequest = { kind: 'compute', id: this.nextId++, config, backend };
+  /** Asks for traces; returns the request id. Earlier requests not yet started are dropped. */
+  compute(configs: AttentionConfigInput[], backend: BackendChoice): number {
+    const request: ComputeRequest = { kind: 'compute', id: this.nextId++, configs, backend };
     this.latestId = request.id;
     if (this.inFlight === null) this.send(request);
     else this.pending = request;

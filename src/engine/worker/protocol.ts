@@ -12,10 +12,11 @@ export interface Fallback {
   reason: string;
 }
 
+/** One request computes every trace a step shows (e.g. v1 and v2 side by side), together. */
 export interface ComputeRequest {
   kind: 'compute';
   id: number;
-  config: AttentionConfigInput;
+  configs: AttentionConfigInput[];
   backend: BackendChoice;
 }
 
@@ -29,8 +30,11 @@ export type WorkerRequest = ComputeRequest | LoseDeviceRequest;
 export interface ComputeResult {
   kind: 'result';
   id: number;
-  trace: Trace;
+  /** One trace per requested config, in order. */
+  traces: Trace[];
   backend: BackendName;
+  /** How the backend describes itself, e.g. "WASM, 2 threads". */
+  label: string;
   /** Wall time of the forward pass inside the worker. */
   ms: number;
   /** Every fallback taken so far in this session, oldest first. */
@@ -40,6 +44,8 @@ export interface ComputeResult {
 export interface ComputeError {
   kind: 'error';
   id: number;
+  /** Which of the requested configs was refused. */
+  index: number;
   /** The config field at fault, when the engine names one. */
   field: string | null;
   message: string;
@@ -49,6 +55,7 @@ export interface ComputeError {
 export interface BackendStatus {
   kind: 'status';
   available: BackendName[];
+  labels: Partial<Record<BackendName, string>>;
   fallbacks: Fallback[];
 }
 

@@ -1,0 +1,71 @@
+import type { BackendChoice } from '../../chapter/view.ts';
+import type { AttentionConfig } from '../config.ts';
+import type { Trace } from '../trace.ts';
+import type { BackendName, Fallback } from '../worker/protocol.ts';
+import type { Backend } from './backend.ts';
+import { referenceBackend } from './reference-backend.ts';
+
+/** The default order: WebGPU, else WASM, else the reference engine. */
+const POLICY: readonly BackendName[] = ['webgpu', 'wasm', 'reference'];
+
+export interface Computed {
+  trace: Trace;
+  backend: BackendName;
+  label: string;
+  ms: number;
+}
+
+/**
+ * Holds the backends that work in this session and picks one per request. A backend that fails
+ * (no adapter, session creation failed, device lost) is removed with its reason recorded, and
+ * the request is retried on the next one in the policy, so the learner's view never breaks.
+ */
+export class BackendManager {
+  private readonly backends = new Map<BackendName, Backend>([['reference', referenceBackend]]);
+  readonly fallbacks: Fallback[] = [];
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  add(backend: Backend): void {
+    this.backends.set(backend.name, backend);
+  }
+
+  /** Records that `name` cannot be used, e.g. after a failed probe. */
+  unavailable(name: BackendName, reason: string): void {
+    this.backends.delete(name);
+    this.fallbacks.push({ backend: name, reason });
+  }
+
+  available(): BackendName[] {
+    return POLICY.filter((name) => this.backends.has(name));
+  }
+
+  labels(): Partial<Record<BackendName, string>> {
+    return Object.fromEntries([...this.backends].map(([name, b]) => [name, b.describe]));
+  }
+
+  get(name: BackendName): Backend | undefined {
+    return this.backends.get(name);
+  }
+
+  /** The backend a choice resolves to now: the forced one if it works, else the policy's first. */
+  pick(choice: BackendChoice): BackendName {
+    if (choice !== 'auto' && this.backends.has(choice)) return choice;
+    return this.available()[0];
+  }
+
+  async compute(config: AttentionConfig, choice: BackendChoice): Promise<Computed> {
+    for (;;) {
+      const name = this.pick(choice);
+      const backend = this.backends.get(name) as Backend;
+      const start = this.now();
+      try {
+        const trace = await backend.run(config);
+        return { trace, backend: name, label: backend.describe, ms: this.now() - start };
+      } catch (e) {
+        if (name === 'reference') throw e; // a bad config, not a backend problem
+        this.unavailable(name, `${name}: ${(e as Error).message} (fell back)`);
+      }
+    }
+  }
+}
