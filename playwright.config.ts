@@ -1,15 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-/** Playwright cannot download browsers here: use the system Chromium (apt's `chromium`). */
-function chromiumPath(): string {
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  throw new Error(
-    'No Chromium found: install it with `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH',
-  );
-}
+import { chromiumLaunch } from './src/cli/chromium.ts';
 
 const PORT = 4173;
 
@@ -29,21 +19,14 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath(),
-          args: [
-            '--no-sandbox',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--enable-unsafe-webgpu',
-          ],
-        },
-      },
+      testIgnore: /fallback\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch(true) },
+    },
+    {
+      // No --enable-unsafe-webgpu: requestAdapter() returns null, so the app must fall back.
+      name: 'chromium-no-webgpu',
+      testMatch: /fallback\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch(false) },
     },
   ],
   webServer: {

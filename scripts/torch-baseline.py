@@ -54,7 +54,7 @@ def blas():
 def measure(case):
     torch.set_num_threads(case["threads"])
     torch.manual_seed(123)
-    model = MultiHeadAttention(case["d"], case["d"], case["T"], case["heads"]).eval()
+    model = MultiHeadAttention(case["d"], case.get("d_out", case["d"]), case["T"], case["heads"]).eval()
     x = torch.rand(1, case["T"], case["d"])
     times = []
     with torch.no_grad():

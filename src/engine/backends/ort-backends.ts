@@ -17,7 +17,7 @@ import type { BackendManager } from './manager.ts';
 const PROBE = resolveConfig({ variant: 'mha' });
 
 export async function addOrtBackends(manager: BackendManager): Promise<void> {
-  const ort = (await import('onnxruntime-web/webgpu')) as unknown as OrtModule;
+  const ort = (await import('onnxruntime-web')) as unknown as OrtModule;
   // Standalone runtime files: otherwise ORT's thread workers load Vite's chunk and hang.
   ort.env.wasm.wasmPaths = { mjs: mjsUrl, wasm: wasmUrl };
   ort.env.wasm.numThreads = self.crossOriginIsolated

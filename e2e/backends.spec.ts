@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import type { AttentionConfigInput } from '../src/engine/config.ts';
+import { runAttention } from '../src/engine/run.ts';
+import { traceToJson } from '../src/engine/trace-json.ts';
+import book from '../test/fixtures/book.json' with { type: 'json' };
+import random from '../test/fixtures/random-traces.json' with { type: 'json' };
+import { worstDifference } from './support/trace-diff.ts';
+
+/** The book's configs and every randomized PyTorch fixture's config. */
+const configs = [...book.book, ...random].map((t) => t.config) as Record<string, unknown>[];
+const reference = configs.map((c) => traceToJson(runAttention(c)));
+
+test.describe('ONNX Runtime backends in the browser agree with the reference engine', () => {
+  test.setTimeout(120_000);
+
+  for (const backend of ['wasm', 'webgpu'] as const) {
+    test(`${backend}: ${configs.length} configs within 1e-4`, async ({ page }) => {
+      await page.goto('/bench.html');
+      const run = await page.evaluate(([c, b]) => window.attentionLabBench.traces(c, b), [
+        configs,
+        backend,
+      ] as const);
+      expect(run.backend, `fell back: ${JSON.stringify(run.fallbacks)}`).toBe(backend);
+      run.traces.forEach((trace, i) => {
+        const { tensor, diff } = worstDifference(trace as Record<string, never>, reference[i]);
+        expect(diff, `config ${i} (${configs[i].variant}): ${tensor}`).toBeLessThanOrEqual(1e-4);
+      });
+    });
+  }
+
+  test('losing the WebGPU device mid-session falls back to WASM with the same numbers', async ({
+    page,
+  }) => {
+    await page.goto('/bench.html');
+    const book6: AttentionConfigInput[] = [
+      { variant: 'mha' },
+      { variant: 'causal', dropout: 0.5, training: true },
+    ];
+    const before = await page.evaluate((c) => window.attentionLabBench.traces(c, 'webgpu'), book6);
+    expect(before.backend).toBe('webgpu');
+    await page.evaluate(() => window.attentionLabBench.loseDevice());
+    const after = await page.evaluate((c) => window.attentionLabBench.traces(c, 'webgpu'), book6);
+    expect(after.backend).toBe('wasm');
+    expect(after.fallbacks.map((f) => f.reason).join('\n')).toContain('device lost');
+    after.traces.forEach((trace, i) => {
+      expect(
+        worstDifference(trace as Record<string, never>, before.traces[i] as Record<string, never>)
+          .diff,
+      ).toBeLessThanOrEqual(1e-4);
+    });
+  });
+});

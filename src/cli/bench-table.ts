@@ -1,0 +1,45 @@
+import type { BenchRow } from './bench.ts';
+
+const fixed = (x: number | null, digits: number) => (x === null ? '—' : x.toFixed(digits));
+
+/** The benchmark as a plain-text table, grouped by size, each backend against PyTorch. */
+export function formatTable(rows: BenchRow[], threads: number): string {
+  const header = [
+    'config',
+    'backend',
+    'median ms',
+    'vs PyTorch',
+    'GFLOP/s',
+    'max |Δ| vs ref',
+    'note',
+  ];
+  const body = rows.map((r) => [
+    r.config,
+    r.backend,
+    fixed(r.median_ms, r.median_ms !== null && r.median_ms < 1 ? 3 : 1),
+    r.ratio_vs_torch === null ? '—' : `${r.ratio_vs_torch.toFixed(2)}×`,
+    fixed(r.gflops, 2),
+    r.max_abs_diff === null ? '' : r.max_abs_diff.toExponential(1),
+    r.note,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ');
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w)))];
+  let last = '';
+  for (const row of body) {
+    if (last && row[0] !== last) out.push('');
+    out.push(line(row));
+    last = row[0];
+  }
+  out.push(
+    '',
+    `Median of ${rows[0]?.runs ?? 0} runs after 2 warm-up runs, causal mha, no dropout, float32. "vs PyTorch" divides by`,
+    `PyTorch CPU with the same thread count (${threads} = all cores). GFLOP/s count the dense T×T work.`,
+    'ORT rows use the blocked-causal output-only graph; reference TS computes the full trace.',
+    'ORT-webgpu here is SwiftShader (a CPU emulation of a GPU): it tests the code path, not GPU speed.',
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: median milliseconds per causal `mha` forward pass in headless Chromium on the
+ * production build — reference TypeScript, ORT-wasm on 1 and on all threads, ORT-webgpu — and,
+ * in the same run, PyTorch CPU with the same thread counts as the baseline. Prints a table, or
+ * with `--json` a JSON array of rows. Options: --runs N (default 10), --no-build, --quick (skip
+ * T=1024 on the reference engine and on WebGPU, the two slow ones here), --only NAME (only the
+ * browser backends whose label contains NAME, e.g. `--only webgpu`).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { chromium } from '@playwright/test';
+import { BENCH_CASES, type BenchCase, flopsOf } from '../bench/cases.ts';
+import type { ThroughputRequest, ThroughputResult } from '../bench/throughput-worker.ts';
+import { formatTable } from './bench-table.ts';
+import { chromiumLaunch } from './chromium.ts';
+import { type TorchResult, torchBaseline } from './torch-baseline.ts';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const quick = args.includes('--quick');
+const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
+const threads = cpus().length;
+const PORT = 4179;
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+export interface BenchRow {
+  config: string;
+  backend: string;
+  threads: number;
+  median_ms: number | null;
+  runs: number;
+  torch_ms: number | null;
+  ratio_vs_torch: number | null;
+  gflops: number | null;
+  max_abs_diff: number | null;
+  note: string;
+}
+
+interface Setup {
+  backend: ThroughputRequest['backend'];
+  threads: number;
+  label: string;
+  skip?: (c: BenchCase) => boolean;
+}
+
+const slow = (c: BenchCase) => quick && c.T >= 1024;
+const SETUPS: Setup[] = [
+  { backend: 'reference', threads: 1, label: 'reference TS', skip: slow },
+  { backend: 'wasm', threads: 1, label: 'ORT-wasm 1 thread' },
+  { backend: 'wasm', threads, label: `ORT-wasm ${threads} threads` },
+  { backend: 'webgpu', threads, label: 'ORT-webgpu', skip: slow },
+];
+
+async function waitFor(url: string, seconds: number): Promise<void> {
+  for (let i = 0; i < seconds * 10; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+async function browserRows(): Promise<{ setup: Setup; results: ThroughputResult[] }[]> {
+  const server = spawn(
+    'node_modules/.bin/vite',
+    ['preview', '--port', String(PORT), '--strictPort'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const browser = await chromium.launch(chromiumLaunch(true));
+  try {
+    await waitFor(`http://localhost:${PORT}/bench.html`, 30);
+    const out = [];
+    for (const setup of SETUPS.filter((s) => s.label.includes(only))) {
+      const page = await browser.newPage();
+      await page.goto(`http://localhost:${PORT}/bench.html`);
+      const cases = BENCH_CASES.filter((c) => !setup.skip?.(c));
+      say(`bench: ${setup.label} on ${cases.length} sizes…`);
+      const request: ThroughputRequest = {
+        backend: setup.backend,
+        threads: setup.threads,
+        cases,
+        runs,
+        warmup: 2,
+      };
+      try {
+        const results = await page.evaluate((r) => window.attentionLabBench.throughput(r), request);
+        out.push({ setup, results });
+      } catch (e) {
+        say(`bench: ${setup.label} failed: ${(e as Error).message.split('\n')[0]}`);
+        out.push({ setup, results: [] });
+      }
+      await page.close();
+    }
+    return out;
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+function rows(
+  measured: Awaited<ReturnType<typeof browserRows>>,
+  torch: TorchResult[] | string,
+): BenchRow[] {
+  const torchMs = (c: BenchCase, t: number) =>
+    typeof torch === 'string'
+      ? null
+      : (torch.find((r) => r.name === c.name && r.threads === t)?.median_ms ?? null);
+  const out: BenchRow[] = [];
+  for (const c of BENCH_CASES) {
+    for (const t of [1, threads]) {
+      const ms = torchMs(c, t);
+      out.push({
+        config: c.name,
+        backend: `PyTorch CPU ${t} thread${t === 1 ? '' : 's'}`,
+        threads: t,
+        median_ms: ms,
+        runs,
+        torch_ms: ms,
+        ratio_vs_torch: ms === null ? null : 1,
+        gflops: ms === null ? null : flopsOf(c) / ms / 1e6,
+        max_abs_diff: null,
+        note: typeof torch === 'string' ? torch : `baseline (${(torch[0] as TorchResult).blas})`,
+      });
+    }
+    for (const { setup, results } of measured) {
+      const r = results.find((x) => x.case === c.name);
+      const base = torchMs(c, setup.threads);
+      const skipped = setup.skip?.(c);
+      out.push({
+        config: c.name,
+        backend: setup.label,
+        threads: setup.threads,
+        median_ms: r?.median_ms ?? null,
+        runs: r?.runs ?? 0,
+        torch_ms: base,
+        ratio_vs_torch: r && base ? r.median_ms / base : null,
+        gflops: r ? flopsOf(c) / r.median_ms / 1e6 : null,
+        max_abs_diff: r?.max_abs_diff ?? null,
+        note: skipped ? 'skipped (--quick)' : !r ? 'failed' : (r.adapter ?? ''),
+      });
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build')) {
+    say('bench: vite build…');
+    const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  const measured = await browserRows();
+  say('bench: PyTorch baseline…');
+  const torch = torchBaseline(BENCH_CASES, [1, threads], runs);
+  const table = rows(measured, torch);
+  process.stdout.write(json ? `${JSON.stringify(table, null, 2)}\n` : formatTable(table, threads));
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});
