@@ -25,14 +25,36 @@ function fake(name: BackendName) {
 }
 
 describe('BackendManager', () => {
-  it('prefers WebGPU, then WASM, then the reference engine', async () => {
+  it('orders backends WebGPU, then WASM, then the reference engine', async () => {
     const m = new BackendManager();
-    expect((await m.compute(book, 'auto')).backend).toBe('reference');
+    expect(m.available()).toEqual(['reference']);
     m.add(fake('wasm'));
-    expect((await m.compute(book, 'auto')).backend).toBe('wasm');
     m.add(fake('webgpu'));
     expect(m.available()).toEqual(['webgpu', 'wasm', 'reference']);
-    expect((await m.compute(book, 'auto')).backend).toBe('webgpu');
+  });
+
+  it('auto tries each backend once per size class, then keeps the fastest', async () => {
+    let clock = 0;
+    const cost: Record<BackendName, number> = { webgpu: 30, wasm: 0.4, reference: 0.2 };
+    const m = new BackendManager(() => clock);
+    for (const name of ['webgpu', 'wasm'] as const) {
+      const b = fake(name);
+      m.add({ ...b, run: async (c) => ((clock += cost[name]), b.run(c)) });
+    }
+    const ref = m.get('reference') as Backend;
+    m.add({ ...ref, run: async (c) => ((clock += cost.reference), ref.run(c)) });
+    const picks = [];
+    for (let i = 0; i < 5; i++) picks.push((await m.compute(book, 'auto')).backend);
+    expect(picks).toEqual(['webgpu', 'wasm', 'reference', 'reference', 'reference']);
+    // a much larger input is a new size class: measured afresh, and there WASM wins
+    cost.reference = 50;
+    const big = resolveConfig({
+      variant: 'mha',
+      embeddings: Array.from({ length: 32 }, (_, i) => [i, 1, 2]),
+    });
+    const bigPicks = [];
+    for (let i = 0; i < 4; i++) bigPicks.push((await m.compute(big, 'auto')).backend);
+    expect(bigPicks).toEqual(['webgpu', 'wasm', 'reference', 'wasm']);
   });
 
   it('honours a forced backend, and falls back by the policy when it is missing', async () => {
@@ -47,9 +69,10 @@ describe('BackendManager', () => {
     const gpu = fake('webgpu');
     m.add(fake('wasm'));
     m.add(gpu);
-    const before = await m.compute(book, 'auto');
+    const before = await m.compute(book, 'webgpu');
+    expect(before.backend).toBe('webgpu');
     gpu.fail('device lost (destroyed)');
-    const after = await m.compute(book, 'auto');
+    const after = await m.compute(book, 'webgpu');
     expect(after.backend).toBe('wasm');
     expect(Array.from(after.trace.output.data)).toEqual(Array.from(before.trace.output.data));
     expect(m.fallbacks).toEqual([

@@ -4,8 +4,12 @@ import type { Trace } from '../trace.ts';
 import type { BackendName, Fallback } from '../worker/protocol.ts';
 import type { Backend } from './backend.ts';
 import { referenceBackend } from './reference-backend.ts';
+import { SpeedLog } from './speed-log.ts';
 
-/** The default order: WebGPU, else WASM, else the reference engine. */
+/**
+ * The default order: WebGPU, else WASM, else the reference engine. Fallbacks follow it, and
+ * `auto` tries backends in this order before it has measured them (see SpeedLog).
+ */
 const POLICY: readonly BackendName[] = ['webgpu', 'wasm', 'reference'];
 
 export interface Computed {
@@ -23,6 +27,7 @@ export interface Computed {
 export class BackendManager {
   private readonly backends = new Map<BackendName, Backend>([['reference', referenceBackend]]);
   readonly fallbacks: Fallback[] = [];
+  private readonly speeds = new SpeedLog();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -48,20 +53,25 @@ export class BackendManager {
     return this.backends.get(name);
   }
 
-  /** The backend a choice resolves to now: the forced one if it works, else the policy's first. */
-  pick(choice: BackendChoice): BackendName {
-    if (choice !== 'auto' && this.backends.has(choice)) return choice;
-    return this.available()[0];
+  /**
+   * The backend a choice resolves to now: a forced one if it works (else the policy's first);
+   * `auto`, the fastest measured at this size.
+   */
+  pick(choice: BackendChoice, config: AttentionConfig): BackendName {
+    if (choice === 'auto') return this.speeds.choose(SpeedLog.sizeClass(config), this.available());
+    return this.backends.has(choice) ? choice : this.available()[0];
   }
 
   async compute(config: AttentionConfig, choice: BackendChoice): Promise<Computed> {
     for (;;) {
-      const name = this.pick(choice);
+      const name = this.pick(choice, config);
       const backend = this.backends.get(name) as Backend;
       const start = this.now();
       try {
         const trace = await backend.run(config);
-        return { trace, backend: name, label: backend.describe, ms: this.now() - start };
+        const ms = this.now() - start;
+        this.speeds.record(SpeedLog.sizeClass(config), name, ms);
+        return { trace, backend: name, label: backend.describe, ms };
       } catch (e) {
         if (name === 'reference') throw e; // a bad config, not a backend problem
         this.unavailable(name, `${name}: ${(e as Error).message} (fell back)`);
