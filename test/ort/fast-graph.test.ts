@@ -1,6 +1,12 @@
 import * as ort from 'onnxruntime-web';
-import { afterAll, describe, expect, it } from 'vitest';
-import { blockSizes, type FastMhaSpec } from '../../src/engine/ort/fast-graph.ts';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import {
+  blockSizes,
+  buildFastMhaGraph,
+  type FastMhaSpec,
+} from '../../src/engine/ort/fast-graph.ts';
+import { buildAttentionGraph, graphSpecOf } from '../../src/engine/ort/graph.ts';
+import { GraphBuilder, MAX_CONCAT_INPUTS } from '../../src/engine/ort/graph-builder.ts';
 import { createFastMha, type FastMha } from '../../src/engine/ort/run-fast.ts';
 import { drawParams } from '../../src/engine/params.ts';
 import { resolveConfig } from '../../src/engine/resolve-config.ts';
@@ -35,6 +41,14 @@ const cases: [string, FastMhaSpec][] = [
   ['T=100, batch 2', { T: 100, d_in: 24, d_out: 24, heads: 4, causal: true, batch: 2 }],
   ['T=64, 64 heads of width 1', { T: 64, d_in: 8, d_out: 64, heads: 64, causal: true, blocks: 5 }],
   ['T=50, not causal (one block)', { T: 50, d_in: 12, d_out: 12, heads: 3, causal: false }],
+  [
+    'T=40, 20 blocks (Concats two deep)',
+    { T: 40, d_in: 6, d_out: 6, heads: 2, causal: true, blocks: 20 },
+  ],
+  [
+    'T=50, 50 blocks (Concats three deep)',
+    { T: 50, d_in: 4, d_out: 4, heads: 1, causal: true, blocks: 50 },
+  ],
 ];
 
 describe('the fast causal MHA graph matches the reference `mha` output', () => {
@@ -91,5 +105,37 @@ describe('query blocks', () => {
   ])('T=%d in %d blocks', (t, n, want) => {
     expect(blockSizes(t, n)).toEqual(want);
     expect(blockSizes(t, n).reduce((a, b) => a + b, 0)).toBe(t);
+  });
+});
+
+describe('WebGPU binding limit', () => {
+  // JSEP binds each input and output of Split and Concat as a storage buffer of one shader,
+  // and ORT keeps WebGPU's default of 8 per stage: more fails validation and gives wrong output.
+  const graphs: [string, () => unknown][] = [8, 9, 20, 50, 64].map((n) => [
+    `the ${n}-block fast graph`,
+    () => buildFastMhaGraph({ T: 64, d_in: 8, d_out: 8, heads: 2, causal: true, blocks: n }),
+  ]);
+  graphs.push([
+    'the 8-head wrapper trace graph',
+    () => buildAttentionGraph(graphSpecOf(resolveConfig({ variant: 'mha_wrapper', num_heads: 8 }))),
+  ]);
+  it.each(graphs)('no node of %s binds more than 8 tensors', (_, build) => {
+    const node = vi.spyOn(GraphBuilder.prototype, 'node');
+    const multi = vi.spyOn(GraphBuilder.prototype, 'multi');
+    try {
+      build();
+      const concats = node.mock.calls.filter(([op]) => op === 'Concat');
+      expect(concats.length).toBeGreaterThan(0);
+      for (const [op, inputs] of node.mock.calls) {
+        expect(inputs.length + 1, op).toBeLessThanOrEqual(8);
+      }
+      for (const [, inputs] of concats) {
+        expect(inputs.length).toBeLessThanOrEqual(MAX_CONCAT_INPUTS);
+      }
+      expect(multi).not.toHaveBeenCalled();
+    } finally {
+      node.mockRestore();
+      multi.mockRestore();
+    }
   });
 });

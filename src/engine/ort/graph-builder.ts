@@ -12,6 +12,25 @@ import {
  * of the calls), naming intermediates automatically unless a name is given — graph outputs
  * use the trace's names, so a node that produces `attn_scores` is asked for that name.
  */
+/**
+ * Most inputs one Concat may take. ORT's WebGPU (JSEP) kernels bind every input and output of
+ * Split and Concat as a storage buffer of one shader, and ORT asks the device for WebGPU's
+ * default limit of 8 storage buffers per shader stage. A Split into the default 8 query blocks,
+ * or a Concat of their 8 contexts, needs 9: the pipeline fails validation (logged only as an
+ * uncaught WebGPU error), the batch of kernels submitted with it never runs, and the output is
+ * silently wrong (max |Δ| ≈ 0.3–0.6 at T ≥ 8) while WASM is exact. So the graph slices each query
+ * block on its own (1 input, 1 output, as cheap as Split on WASM) and concatenates at most 7
+ * tensors per Concat, nesting Concats beyond that (one extra copy of the context, < 1 ms here).
+ */
+export const MAX_CONCAT_INPUTS = 7;
+
+/** Splits n parts into the fewest groups of at most `max`, sizes differing by at most one. */
+function groupSizes(n: number, max: number): number[] {
+  const count = Math.ceil(n / max);
+  const base = Math.floor(n / count);
+  return Array.from({ length: count }, (_, i) => base + (i < n % count ? 1 : 0));
+}
+
 export class GraphBuilder {
   private readonly nodes: NodeSpec[] = [];
   private readonly initializers: TensorSpec[] = [];
@@ -64,6 +83,22 @@ export class GraphBuilder {
       attributes,
     });
     return output;
+  }
+
+  /**
+   * Concat along `axis` using Concats of at most MAX_CONCAT_INPUTS inputs each, nested when
+   * there are more (see MAX_CONCAT_INPUTS: more breaks ORT's WebGPU provider).
+   */
+  concat(parts: string[], axis: number): string {
+    if (parts.length === 1) return parts[0];
+    if (parts.length <= MAX_CONCAT_INPUTS) return this.node('Concat', parts, { axis: { i: axis } });
+    const groups: string[] = [];
+    let from = 0;
+    for (const n of groupSizes(parts.length, MAX_CONCAT_INPUTS)) {
+      groups.push(this.concat(parts.slice(from, from + n), axis));
+      from += n;
+    }
+    return this.concat(groups, axis);
   }
 
   /** A node with several outputs (Split). */

@@ -106,7 +106,7 @@ export function buildAttentionGraph(spec: AttentionGraphSpec): Uint8Array {
         const bias = variant !== 'v1' && spec.qkvBias;
         return g.node('Unsqueeze', [project(x, prefix + name, dIn, hd, bias), headAxis()]);
       });
-      qkv.push(perHead.length === 1 ? perHead[0] : g.node('Concat', perHead, { axis: { i: 1 } }));
+      qkv.push(g.concat(perHead, 1));
     }
   }
   const [queries, keys, values] = ['queries', 'keys', 'values'].map((name, i) => {
