@@ -19,7 +19,8 @@ test('the book example shows simplified self-attention weights', async ({ page }
     if (m.type() === 'error') errors.push(m.text());
   });
 
-  await page.goto('/');
+  // `/` opens the chapter's first step (one query); 3.3.2 shows the full 6 × 6 weights.
+  await page.goto('/#/3.3.2');
   await expect(page).toHaveTitle('Attention Lab');
 
   const table = page.getByRole('table', { name: 'attention weights' });

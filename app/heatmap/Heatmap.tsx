@@ -1,140 +1,152 @@
-import { interpolateViridis, lab, max, min, scaleBand, scaleSequential } from 'd3';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import type { PanelKind } from '../../src/chapter/panels/index.ts';
+import { Cells } from './Cells.tsx';
+import { colourScale } from './colour.ts';
 import { formatValue } from './format.ts';
-import { positions } from './positions.ts';
+import { type Highlight, NO_HIGHLIGHT } from './highlight.ts';
+import { Legend } from './Legend.tsx';
+import { LEGEND_MIN, layout, shortLabel } from './layout.ts';
+import { Overlay } from './Overlay.tsx';
+import { useCellKeys } from './useCellKeys.ts';
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
 
 export interface HeatmapProps {
   /** Row-major [rows.length × cols.length] values. */
   values: Float32Array;
-  /** Query tokens, one per row. */
   rows: readonly string[];
-  /** Key tokens, one per column. */
   cols: readonly string[];
   /** What the values are, e.g. "attention weights"; names the picture for screen readers. */
   label: string;
-  /** Colour domain; defaults to [min(0, values), max(values)]. */
-  domain?: [number, number];
+  kind?: PanelKind;
+  /** CELL.* per cell: masked cells grey, dropped ones hatched. */
+  status?: Uint8Array | null;
+  /** What rows and columns stand for, e.g. "queries" and "keys". */
+  rowTitle?: string;
+  colTitle?: string;
+  highlight?: Highlight;
+  onHover?(cell: CellRef | null): void;
+  onSelect?(cell: CellRef): void;
 }
 
-const CELL = 72;
-const LEFT = 88;
-const TOP = 56;
-const LEGEND = 44;
+/** The cell under a pointer event, from the data attributes Cells puts on each cell. */
+export function cellOf(target: EventTarget | null): CellRef | null {
+  const g = (target as Element | null)?.closest?.('[data-row]');
+  if (!g) return null;
+  return { row: Number(g.getAttribute('data-row')), col: Number(g.getAttribute('data-col')) };
+}
 
 /**
- * A T×T matrix as SVG rects: d3 scales place and colour the cells (viridis, sequential and
- * colour-blind safe), React draws them. The screen-reader alternative is HeatmapTable.
+ * A matrix as SVG: d3 scales colour the cells, React draws them. Hover and click report cells
+ * to the caller; arrow keys move a cell cursor when the picture has focus (Enter locks).
  */
-export function Heatmap({ values, rows, cols, label, domain }: HeatmapProps) {
-  const gradientId = useId();
-  const finite = Array.from(values).filter(Number.isFinite);
-  const lo = domain?.[0] ?? Math.min(0, min(finite) ?? 0);
-  const hi = domain?.[1] ?? max(finite) ?? 1;
-  const colour = scaleSequential(interpolateViridis).domain([lo, hi === lo ? lo + 1 : hi]);
-  const indices = (n: number) => Array.from({ length: n }, (_, i) => String(i));
-  const x = scaleBand(indices(cols.length), [LEFT, LEFT + cols.length * CELL]).padding(0.04);
-  const y = scaleBand(indices(rows.length), [TOP, TOP + rows.length * CELL]).padding(0.04);
-  const width = LEFT + cols.length * CELL + 8;
-  const height = TOP + rows.length * CELL + LEGEND;
-  const legendY = TOP + rows.length * CELL + 16;
-  const stops = [0, 0.25, 0.5, 0.75, 1];
-  const queries = positions(rows, 'q');
-  const keys = positions(cols, 'k');
+export function Heatmap(props: HeatmapProps) {
+  const { values, rows, cols, label, kind = 'weights', status = null } = props;
+  const { highlight = NO_HIGHLIGHT, onHover, onSelect } = props;
+  const hatchId = useId();
+  const box = useMemo(() => layout(rows, cols), [rows, cols]);
+  const scale = useMemo(() => colourScale(kind, values), [kind, values]);
+  const keys = useCellKeys(rows.length, cols.length, highlight, onHover, onSelect);
+  const rowTitle = props.rowTitle ?? 'queries';
+  const colTitle = props.colTitle ?? 'keys';
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: useCellKeys adds the keyboard handlers
     <svg
       className="heatmap"
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      height={height}
+      viewBox={`0 0 ${box.width} ${box.height}`}
+      width={box.width}
+      height={box.height}
       role="img"
-      aria-label={`Heatmap of ${label}: rows are queries, columns are keys`}
+      aria-label={`Heatmap of ${label}: rows are ${rowTitle}, columns are ${colTitle}`}
+      tabIndex={onHover ? 0 : undefined}
+      onPointerMove={onHover ? (e) => onHover(cellOf(e.target)) : undefined}
+      onPointerLeave={onHover ? () => onHover(null) : undefined}
+      onClick={
+        onSelect
+          ? (e) => {
+              const cell = cellOf(e.target);
+              if (cell) onSelect(cell);
+            }
+          : undefined
+      }
+      {...keys}
     >
       <defs>
-        <linearGradient id={gradientId}>
-          {stops.map((s) => (
-            <stop key={s} offset={s} stopColor={interpolateViridis(s)} />
-          ))}
-        </linearGradient>
-      </defs>
-      <text className="axis-title" x={LEFT} y={14}>
-        keys →
-      </text>
-      <text className="axis-title" x={4} y={TOP - 8}>
-        queries ↓
-      </text>
-      {keys.map((k) => (
-        <text
-          key={k.id}
-          className="tick"
-          x={(x(String(k.index)) ?? 0) + x.bandwidth() / 2}
-          y={TOP - 10}
-          textAnchor="middle"
+        <pattern
+          id={hatchId}
+          patternUnits="userSpaceOnUse"
+          width={6}
+          height={6}
+          patternTransform="rotate(45)"
         >
-          {k.label}
-        </text>
-      ))}
-      {queries.map((q) => (
+          <rect width={6} height={6} className="hatch-bg" />
+          <line x1={0} y1={0} x2={0} y2={6} className="hatch-line" />
+        </pattern>
+      </defs>
+      <text className="axis-title" x={box.left} y={12}>
+        {colTitle} →
+      </text>
+      <text className="axis-title" x={4} y={box.top - 6}>
+        {rowTitle} ↓
+      </text>
+      {cols.map((c, i) => {
+        const x = box.left + (i + 0.5) * box.cell;
+        const y = box.top - 8;
+        const active = highlight.col === i;
+        return (
+          <text
+            // biome-ignore lint/suspicious/noArrayIndexKey: labels repeat; the position is the identity
+            key={i}
+            className={active ? 'tick active-key' : 'tick'}
+            x={x}
+            y={y}
+            textAnchor={box.rotated ? 'start' : 'middle'}
+            transform={box.rotated ? `rotate(-45 ${x} ${y})` : undefined}
+          >
+            <title>{c}</title>
+            {shortLabel(c)}
+          </text>
+        );
+      })}
+      {rows.map((r, i) => (
         <text
-          key={q.id}
-          className="tick"
-          x={LEFT - 8}
-          y={(y(String(q.index)) ?? 0) + y.bandwidth() / 2}
+          // biome-ignore lint/suspicious/noArrayIndexKey: labels repeat; the position is the identity
+          key={i}
+          className={highlight.row === i ? 'tick active-query' : 'tick'}
+          x={box.left - 8}
+          y={box.top + (i + 0.5) * box.cell}
           textAnchor="end"
           dominantBaseline="central"
         >
-          {q.label}
+          <title>{r}</title>
+          {shortLabel(r)}
         </text>
       ))}
-      {queries.map((q) =>
-        keys.map((k) => {
-          const value = values[q.index * cols.length + k.index];
-          const fill = Number.isFinite(value) ? colour(value) : 'transparent';
-          const left = x(String(k.index)) ?? 0;
-          const top = y(String(q.index)) ?? 0;
-          return (
-            <g key={`${q.id}${k.id}`} className="cell">
-              <rect
-                x={left}
-                y={top}
-                width={x.bandwidth()}
-                height={y.bandwidth()}
-                rx={3}
-                fill={fill}
-              />
-              <text
-                x={left + x.bandwidth() / 2}
-                y={top + y.bandwidth() / 2}
-                textAnchor="middle"
-                dominantBaseline="central"
-                fill={textColour(fill)}
-              >
-                {formatValue(value)}
-              </text>
-            </g>
-          );
-        }),
-      )}
-      <rect
-        x={LEFT}
-        y={legendY}
-        width={cols.length * CELL}
-        height={10}
-        rx={2}
-        fill={`url(#${gradientId})`}
+      <Cells
+        values={values}
+        rows={rows.length}
+        cols={cols.length}
+        status={status}
+        scale={scale}
+        box={box}
+        hatchId={hatchId}
       />
-      <text className="tick" x={LEFT} y={legendY + 24} textAnchor="start">
-        {formatValue(lo)}
-      </text>
-      <text className="tick" x={LEFT + cols.length * CELL} y={legendY + 24} textAnchor="end">
-        {formatValue(hi)}
-      </text>
+      <Overlay highlight={highlight} box={box} rows={rows.length} cols={cols.length} />
+      <Legend
+        scale={scale}
+        x={box.left}
+        y={box.legendY}
+        width={Math.max(cols.length * box.cell, LEGEND_MIN)}
+      />
+      {highlight.cell && !box.printed && (
+        <text className="readout" x={box.left} y={box.legendY + 30}>
+          {formatValue(values[highlight.cell[0] * cols.length + highlight.cell[1]])}
+        </text>
+      )}
     </svg>
   );
-}
-
-/** Dark text on light cells, light text on dark ones (CIELAB lightness). */
-function textColour(fill: string): string {
-  if (fill === 'transparent') return 'currentColor';
-  return lab(fill).l > 60 ? '#111' : '#fff';
 }

@@ -1,30 +1,50 @@
-import { formatValue } from './format.ts';
+import { memo } from 'react';
+import { CELL } from '../../src/chapter/panels/index.ts';
+import { formatCell } from './format.ts';
 import { positions } from './positions.ts';
 
 export interface HeatmapTableProps {
   /** Row-major [rows.length × cols.length] values. */
   values: Float32Array;
-  /** Query tokens, one per row. */
   rows: readonly string[];
-  /** Key tokens, one per column. */
   cols: readonly string[];
   /** The table's accessible name, e.g. "attention weights". */
   label: string;
+  status?: Uint8Array | null;
+  /** Header of the row-label column, e.g. "query \ key". */
+  corner?: string;
   /** Shown on screen; otherwise only screen readers get it. */
   visible?: boolean;
 }
 
-/** The heatmap's values as a real table: rows are queries, columns are keys, 4 decimals. */
-export function HeatmapTable({ values, rows, cols, label, visible = false }: HeatmapTableProps) {
+const STATE: Record<number, string | undefined> = {
+  [CELL.masked]: 'masked',
+  [CELL.dropped]: 'dropped',
+};
+
+/**
+ * The heatmap's values as a real table, 4 decimals, −∞ as "-inf" as PyTorch prints it.
+ * Memoised: hovering re-renders the figures, and the tables never change with it.
+ */
+export const HeatmapTable = memo(function HeatmapTable(props: HeatmapTableProps) {
+  const {
+    values,
+    rows,
+    cols,
+    label,
+    status = null,
+    corner = 'query \\ key',
+    visible = false,
+  } = props;
   const keys = positions(cols, 'k');
   return (
     // Tables ignore `overflow`, so the wrapper, not the table, is what sr-only hides.
-    <div className={visible ? undefined : 'sr-only'}>
+    <div className={visible ? 'table-scroll' : 'sr-only'}>
       <table className="values" aria-label={label}>
-        <caption>{label}: rows are queries, columns are keys</caption>
+        <caption>{label}</caption>
         <thead>
           <tr>
-            <th scope="col">query \ key</th>
+            <th scope="col">{corner}</th>
             {keys.map((k) => (
               <th key={k.id} scope="col">
                 {k.label}
@@ -36,13 +56,18 @@ export function HeatmapTable({ values, rows, cols, label, visible = false }: Hea
           {positions(rows, 'q').map((q) => (
             <tr key={q.id}>
               <th scope="row">{q.label}</th>
-              {keys.map((k) => (
-                <td key={k.id}>{formatValue(values[q.index * cols.length + k.index])}</td>
-              ))}
+              {keys.map((k) => {
+                const i = q.index * cols.length + k.index;
+                return (
+                  <td key={k.id} data-state={STATE[status?.[i] ?? CELL.normal]}>
+                    {formatCell(values[i])}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
-}
+});

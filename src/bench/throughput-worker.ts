@@ -37,6 +37,7 @@ async function ortModule(threads: number): Promise<OrtModule> {
   const ort = (await import('onnxruntime-web')) as unknown as OrtModule;
   ort.env.wasm.wasmPaths = { mjs: mjsUrl, wasm: wasmUrl };
   ort.env.wasm.numThreads = threads;
+  ort.env.logLevel = 'error';
   return ort;
 }
 

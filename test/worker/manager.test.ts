@@ -37,12 +37,17 @@ describe('BackendManager', () => {
     let clock = 0;
     const cost: Record<BackendName, number> = { webgpu: 30, wasm: 0.4, reference: 0.2 };
     const m = new BackendManager(() => clock);
-    for (const name of ['webgpu', 'wasm'] as const) {
-      const b = fake(name);
-      m.add({ ...b, run: async (c) => ((clock += cost[name]), b.run(c)) });
-    }
-    const ref = m.get('reference') as Backend;
-    m.add({ ...ref, run: async (c) => ((clock += cost.reference), ref.run(c)) });
+    /** The backend, taking `cost[name]` ms on the fake clock. */
+    const timed = (b: Backend): Backend => ({
+      ...b,
+      run: async (c) => {
+        clock += cost[b.name];
+        return b.run(c);
+      },
+    });
+    m.add(timed(fake('webgpu')));
+    m.add(timed(fake('wasm')));
+    m.add(timed(m.get('reference') as Backend));
     const picks = [];
     for (let i = 0; i < 5; i++) picks.push((await m.compute(book, 'auto')).backend);
     expect(picks).toEqual(['webgpu', 'wasm', 'reference', 'reference', 'reference']);

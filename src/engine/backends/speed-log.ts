@@ -23,8 +23,8 @@ export class SpeedLog {
   }
 
   record(sizeClass: number, backend: BackendName, ms: number): void {
-    let perBackend = this.samples.get(sizeClass);
-    if (!perBackend) this.samples.set(sizeClass, (perBackend = new Map()));
+    const perBackend = this.samples.get(sizeClass) ?? new Map<BackendName, number[]>();
+    this.samples.set(sizeClass, perBackend);
     const list = perBackend.get(backend) ?? [];
     list.push(ms);
     if (list.length > 5) list.shift();

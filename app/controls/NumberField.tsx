@@ -1,0 +1,75 @@
+import { useId, useState } from 'react';
+import { type NumberRules, parseNumber } from './parse.ts';
+
+export interface NumberFieldProps extends NumberRules {
+  label: string;
+  value: number;
+  onCommit(value: number): void;
+  /** An error from elsewhere (the engine refusing this field). */
+  error?: string | null;
+  hint?: string;
+  /** Arrow-key step; none for seeds. */
+  step?: number;
+}
+
+/**
+ * A labelled number box that commits only valid numbers: while the text is not one, the last
+ * valid value stays in force and a message says why, next to the box.
+ */
+export function NumberField(props: NumberFieldProps) {
+  const { label, value, onCommit, error, hint, step } = props;
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const id = useId();
+  const message = problem ?? error ?? null;
+  const change = (text: string) => {
+    setDraft(text);
+    const parsed = parseNumber(text, props);
+    if (parsed.ok) {
+      setProblem(null);
+      if (parsed.value !== value) onCommit(parsed.value);
+    } else {
+      setProblem(`${parsed.message} Keeping ${value}.`);
+    }
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        <span id={`${id}-label`}>{label}</span>
+        {hint && (
+          <span className="hint" id={`${id}-hint`}>
+            {' '}
+            ({hint})
+          </span>
+        )}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode={props.integer ? 'numeric' : 'decimal'}
+        value={draft ?? String(value)}
+        aria-invalid={message ? true : undefined}
+        aria-labelledby={hint ? `${id}-label` : undefined}
+        aria-describedby={
+          [message && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined
+        }
+        onChange={(e) => change(e.currentTarget.value)}
+        onBlur={() => {
+          setDraft(null);
+          setProblem(null);
+        }}
+        onKeyDown={(e) => {
+          if (!step || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+          e.preventDefault();
+          const next = value + (e.key === 'ArrowUp' ? step : -step);
+          change(String(Math.round(next * 1e6) / 1e6));
+        }}
+      />
+      {message && (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {message}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { extent, scaleLinear } from 'd3';
+import { type KeyboardEvent, type PointerEvent, useMemo, useRef } from 'react';
+import { placeLabels } from './labels.ts';
+
+export interface TokenScatterProps {
+  tokens: readonly string[];
+  embeddings: readonly (readonly number[])[];
+  /** The two dimensions on the axes (the same one twice when d_in is 1). */
+  dims: readonly [number, number];
+  query?: number | null;
+  keyToken?: number | null;
+  onMove(row: number, values: Record<number, number>): void;
+}
+
+const W = 320;
+const H = 280;
+const M = { left: 44, right: 18, top: 14, bottom: 34 };
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The axes' domain: the data with a margin, always including 0 and 1 like the book's inputs. */
+function domainOf(values: number[]): [number, number] {
+  const [lo = 0, hi = 1] = extent(values);
+  const pad = Math.max(0.1, (hi - lo) * 0.1);
+  return [Math.min(0, lo - pad), Math.max(1, hi + pad)];
+}
+
+/**
+ * The tokens as points in two embedding dimensions (d3 scales). Dragging a point, or moving a
+ * focused one with the arrow keys, edits those two numbers; the axes hold still during a drag
+ * so the point stays under the pointer.
+ */
+export function TokenScatter(props: TokenScatterProps) {
+  const { tokens, embeddings, dims, query = null, keyToken = null, onMove } = props;
+  const [dx, dy] = dims;
+  const flat = dx === dy;
+  const svg = useRef<SVGSVGElement>(null);
+  const frozen = useRef<{ x: [number, number]; y: [number, number] } | null>(null);
+  const live = useMemo(
+    () => ({
+      x: domainOf(embeddings.map((r) => r[dx])),
+      y: domainOf(embeddings.map((r) => r[dy])),
+    }),
+    [embeddings, dx, dy],
+  );
+  const domains = frozen.current ?? live;
+  const x = scaleLinear()
+    .domain(domains.x)
+    .range([M.left, W - M.right]);
+  const y = scaleLinear()
+    .domain(domains.y)
+    .range([H - M.bottom, M.top]);
+
+  const centres = embeddings.map((r) => ({
+    cx: x(r[dx]),
+    cy: flat ? (M.top + H - M.bottom) / 2 : y(r[dy]),
+  }));
+  const labels = placeLabels(centres.map((c, i) => ({ x: c.cx, y: c.cy, text: tokens[i] })));
+
+  const toData = (e: PointerEvent) => {
+    const ctm = svg.current?.getScreenCTM();
+    if (!ctm) return null;
+    const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+    return { vx: round2(x.invert(p.x)), vy: round2(y.invert(p.y)) };
+  };
+  const move = (row: number, vx: number, vy: number) =>
+    onMove(row, flat ? { [dx]: vx } : { [dx]: vx, [dy]: vy });
+  const pointer = (row: number) => ({
+    onPointerDown: (e: PointerEvent<SVGCircleElement>) => {
+      e.currentTarget.setPointerCapture(e.pointerId);
+      frozen.current = domains;
+    },
+    onPointerMove: (e: PointerEvent<SVGCircleElement>) => {
+      if (!frozen.current) return;
+      const at = toData(e);
+      if (at) move(row, at.vx, at.vy);
+    },
+    onPointerUp: () => {
+      frozen.current = null;
+    },
+    onKeyDown: (e: KeyboardEvent) => {
+      const step = e.shiftKey ? 0.1 : 0.01;
+      const delta: Record<string, [number, number]> = {
+        ArrowLeft: [-step, 0],
+        ArrowRight: [step, 0],
+        ArrowUp: [0, step],
+        ArrowDown: [0, -step],
+      };
+      const d = delta[e.key];
+      if (!d) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const r = embeddings[row];
+      move(row, round2(r[dx] + d[0]), round2(r[dy] + d[1]));
+    },
+  });
+
+  return (
+    <svg
+      ref={svg}
+      className="scatter"
+      viewBox={`0 0 ${W} ${H}`}
+      width={W}
+      height={H}
+      aria-label={`Tokens in dimensions ${dx + 1} and ${dy + 1}`}
+    >
+      <g className="axis">
+        {x.ticks(5).map((t) => (
+          <g key={`x${t}`}>
+            <line x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} className="grid" />
+            <text x={x(t)} y={H - M.bottom + 14} textAnchor="middle">
+              {t}
+            </text>
+          </g>
+        ))}
+        {!flat &&
+          y.ticks(5).map((t) => (
+            <g key={`y${t}`}>
+              <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="grid" />
+              <text x={M.left - 6} y={y(t)} textAnchor="end" dominantBaseline="central">
+                {t}
+              </text>
+            </g>
+          ))}
+        <text x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle" className="axis-title">
+          dimension {dx + 1} →
+        </text>
+        {!flat && (
+          <text
+            transform={`translate(12 ${(M.top + H - M.bottom) / 2}) rotate(-90)`}
+            textAnchor="middle"
+            className="axis-title"
+          >
+            dimension {dy + 1} →
+          </text>
+        )}
+      </g>
+      {tokens.map((token, i) => {
+        const { cx, cy } = centres[i];
+        const label = labels[i];
+        const role = i === query ? 'query' : i === keyToken ? 'key' : undefined;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: tokens repeat; the position is the identity
+          <g key={i} className={role ? `point is-${role}` : 'point'} data-highlight={role}>
+            {/* biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; the point is one */}
+            <circle
+              cx={cx}
+              cy={cy}
+              r={8}
+              tabIndex={0}
+              role="button"
+              aria-label={`Move ${token}: dimension ${dx + 1} = ${embeddings[i][dx]}${flat ? '' : `, dimension ${dy + 1} = ${embeddings[i][dy]}`}`}
+              data-token={i}
+              {...pointer(i)}
+            />
+            <text x={label.x} y={label.y} textAnchor={label.anchor} className="point-label">
+              {token}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

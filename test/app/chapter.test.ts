@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dropoutOnOnes,
+  naiveSoftmax,
+  randomEmbeddings,
+  renormaliseRows,
+  sumNormalise,
+} from '../../src/chapter/derive.ts';
+import { type Panel, panelsFor } from '../../src/chapter/panels/index.ts';
+import { configsFor, STEPS, stepDef } from '../../src/chapter/steps/index.ts';
+import { defaultView, STEP_IDS, type StepId, type ViewState } from '../../src/chapter/view.ts';
+import { runAttention } from '../../src/engine/run.ts';
+import book from '../fixtures/book.json' with { type: 'json' };
+
+/** src/chapter: what each step requests and draws, checked against PyTorch's numbers. */
+
+type Nested = (number | string)[][];
+const fmt = (x: number | string) =>
+  typeof x === 'string' ? x : x.toFixed(4).replace(/^-0\.0000$/, '0.0000');
+const want = (m: Nested) => m.map((r) => r.map(fmt));
+const oracle = (c: Record<string, unknown>) => {
+  const t = book.book.find((b) =>
+    Object.entries(c).every(([k, v]) => (b.config as Record<string, unknown>)[k] === v),
+  );
+  if (!t) throw new Error(JSON.stringify(c));
+  return t as unknown as Record<string, unknown> & { params: Record<string, Nested> };
+};
+const b4 = (t: Record<string, unknown>, name: string, b = 0, h = 0) =>
+  (t[name] as Nested[][])[b][h];
+const b3 = (t: Record<string, unknown>, name: string, b = 0) => (t[name] as Nested[])[b];
+
+function panels(step: StepId, view: Partial<ViewState> = {}): Map<string, Panel> {
+  const v = { ...defaultView(step), ...view };
+  const groups = panelsFor(
+    v,
+    configsFor(v).map((c) => runAttention(c)),
+  );
+  return new Map(groups.flatMap((g) => g.panels).map((p) => [p.label, p]));
+}
+const shown = (p: Panel | undefined) => {
+  if (!p) throw new Error('missing panel');
+  const n = p.cols.length;
+  return Array.from({ length: p.rows.length }, (_, r) =>
+    Array.from(p.values.subarray(r * n, (r + 1) * n), fmt),
+  );
+};
+
+describe('every step', () => {
+  it.each(STEP_IDS)(
+    '%s has a title, prose, code with its seed, and a featured cell it draws',
+    (id) => {
+      const def = stepDef(id);
+      const view = defaultView(id);
+      expect(def.title.length).toBeGreaterThan(10);
+      expect(def.prose.length).toBeGreaterThan(1);
+      if (def.controls.includes('seed'))
+        expect(def.code(view)).toContain(`torch.manual_seed(${view.seed})`);
+      expect(panels(id).has(def.featured(view).panel)).toBe(true);
+      expect(Object.keys(STEPS)).toEqual([...STEP_IDS]);
+    },
+  );
+
+  it('labels are unique on a step (they name the tables)', () => {
+    for (const id of STEP_IDS) {
+      const v = defaultView(id);
+      const labels = panelsFor(
+        v,
+        configsFor(v).map((c) => runAttention(c)),
+      ).flatMap((g) => g.panels.map((p) => p.label));
+      expect(new Set(labels).size, id).toBe(labels.length);
+    }
+  });
+});
+
+describe('the book’s numbers, step by step', () => {
+  const simple = oracle({ variant: 'simple' });
+  const v1 = oracle({ variant: 'v1' });
+  const v2 = oracle({ variant: 'v2', seed: 789 });
+  const drop = oracle({ variant: 'causal', dropout: 0.5 });
+  const wrap = oracle({ variant: 'mha_wrapper' });
+  const mha = oracle({ variant: 'mha', batch: 2 });
+
+  it('3.3.1: one query, three normalisations', () => {
+    const p = panels('3.3.1');
+    expect(shown(p.get('attention scores'))).toEqual([want(b4(simple, 'attn_scores'))[1]]);
+    expect(shown(p.get('attention weights (normalised by sum)'))[0]).toEqual([
+      '0.1455',
+      '0.2278',
+      '0.2249',
+      '0.1285',
+      '0.1077',
+      '0.1656',
+    ]);
+    expect(shown(p.get('attention weights (naive softmax)'))).toEqual([
+      want(b4(simple, 'attn_weights'))[1],
+    ]);
+    expect(shown(p.get('context vector'))[0]).toEqual(['0.4419', '0.6515', '0.5683']);
+  });
+
+  it('3.4.1: q⁽²⁾ and the weights of the journey query', () => {
+    const p = panels('3.4.1');
+    expect(shown(p.get('queries'))[1]).toEqual(['0.4306', '1.4551']);
+    expect(shown(p.get('W_value'))).toEqual(want(v1.params.W_value));
+    expect(shown(p.get('context vector'))[0]).toEqual(['0.3061', '0.8210']);
+  });
+
+  it('3.4.2 and 3.5.1: SelfAttention_v2 at seed 789, and the mask two ways', () => {
+    expect(shown(panels('3.4.2').get('context vectors'))).toEqual(want(b3(v2, 'output')));
+    const p = panels('3.5.1');
+    expect(shown(p.get('attention weights before masking'))[0]).toEqual([
+      '0.1921',
+      '0.1646',
+      '0.1652',
+      '0.1550',
+      '0.1721',
+      '0.1510',
+    ]);
+    expect(shown(p.get('renormalised attention weights'))).toEqual(
+      shown(p.get('attention weights')),
+    );
+    expect(shown(p.get('renormalised attention weights'))[1]).toEqual([
+      '0.5517',
+      '0.4483',
+      '0.0000',
+      '0.0000',
+      '0.0000',
+      '0.0000',
+    ]);
+  });
+
+  it('3.5.2: the mask, the rescale and the book’s ones example', () => {
+    const p = panels('3.5.2');
+    expect(shown(p.get('dropout mask'))).toEqual(want(b4(drop, 'dropout_mask')));
+    expect(shown(p.get('attention weights after dropout'))).toEqual(
+      want(b4(drop, 'attn_weights_dropped')),
+    );
+    const ones = (book.rng as unknown as Record<string, Record<string, number[][]>>)['123'][
+      'dropout_0.5_ones_6x6'
+    ];
+    expect(shown(p.get('dropout applied to ones'))).toEqual(want(ones));
+    const evalMode = panels('3.5.2', { training: false });
+    expect(evalMode.has('dropout mask')).toBe(false);
+  });
+
+  it('3.6.1 and 3.6.2: per head, concatenated, out_proj, and equal to the wrapper when shared', () => {
+    const w = panels('3.6.1');
+    expect(shown(w.get('attention weights, head 2'))).toEqual(want(b4(wrap, 'attn_weights', 0, 1)));
+    expect(shown(w.get('output, batch 1'))).toEqual(want(b3(wrap, 'output')));
+    const m = panels('3.6.2');
+    expect(shown(m.get('output, batch 2'))).toEqual(want(b3(mha, 'output', 1)));
+    expect(shown(m.get('queries, head 2'))).toEqual(want(b4(mha, 'queries', 0, 1)));
+    expect(shown(m.get('output with the wrapper’s weights'))).toEqual(
+      shown(m.get('output of the wrapper')),
+    );
+  });
+});
+
+describe('configsFor', () => {
+  it('asks for v1 at seed 123 beside v2 at the step’s seed (3.4.2)', () => {
+    const configs = configsFor({ ...defaultView('3.4.2'), seed: 5 });
+    expect(configs.map((c) => [c.variant, c.seed])).toEqual([
+      ['v2', 5],
+      ['v1', 123],
+    ]);
+  });
+
+  it('compares mha and the wrapper in eval mode (3.6.2)', () => {
+    const configs = configsFor({ ...defaultView('3.6.2'), dropout: 0.5, training: true, d_out: 4 });
+    expect(
+      configs.map((c) => [c.variant, c.training, c.d_out, c.share_wrapper_weights ?? false]),
+    ).toEqual([
+      ['mha', true, 4, false],
+      ['mha', false, 4, true],
+      ['mha_wrapper', false, 2, false],
+    ]);
+  });
+});
+
+describe('derive', () => {
+  it('normalises by the sum and overflows the naive softmax past ≈ 88.7', () => {
+    const row = Float32Array.from([1, 3]);
+    expect(Array.from(sumNormalise(row))).toEqual([0.25, 0.75]);
+    // exp(100) is ∞ in float32: ∞/∞ is NaN and 1/∞ is 0, where softmax says [1, 0].
+    expect(Array.from(naiveSoftmax(Float32Array.from([100, 0])))).toEqual([Number.NaN, 0]);
+    expect(Array.from(renormaliseRows(Float32Array.from([1, 0, 1, 3]), 2))).toEqual([
+      1, 0, 0.25, 0.75,
+    ]);
+  });
+
+  it('draws like torch.rand and nn.Dropout after torch.manual_seed', () => {
+    expect(randomEmbeddings(123, 1, 3)).toEqual([[0.3, 0.52, 0.25]]);
+    const ones = (book.rng as unknown as Record<string, Record<string, number[][]>>)['42'][
+      'dropout_0.5_ones_6x6'
+    ];
+    expect(Array.from(dropoutOnOnes(42, 0.5, 6))).toEqual(ones.flat());
+  });
+});

@@ -1,0 +1,281 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { colourScale } from '../../app/heatmap/colour.ts';
+import { formatCell, formatValue } from '../../app/heatmap/format.ts';
+import { Heatmap } from '../../app/heatmap/Heatmap.tsx';
+import { HeatmapCanvas } from '../../app/heatmap/HeatmapCanvas.tsx';
+import { HeatmapTable } from '../../app/heatmap/HeatmapTable.tsx';
+import { highlightFor } from '../../app/heatmap/highlight.ts';
+import { paintPixels } from '../../app/heatmap/pixels.ts';
+import { CELL, type Panel } from '../../src/chapter/panels/index.ts';
+
+afterEach(cleanup);
+
+const rows = ['a', 'b'];
+const cols = ['a', 'b'];
+const values = Float32Array.from([0.1, 0.9, 0.25, 0.75]);
+
+describe('HeatmapTable', () => {
+  it('names the table and labels rows by query and columns by key', () => {
+    render(<HeatmapTable values={values} rows={rows} cols={cols} label="attention weights" />);
+    const table = screen.getByRole('table', { name: 'attention weights' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(['query \\ key', 'a', 'b']);
+    const rowHeaders = within(table)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent);
+    expect(rowHeaders).toEqual(['a', 'b']);
+    const cells = within(table)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells).toEqual(['0.1000', '0.9000', '0.2500', '0.7500']);
+  });
+
+  it('keeps repeated tokens apart', () => {
+    render(<HeatmapTable values={values} rows={['x', 'x']} cols={['x', 'x']} label="w" />);
+    expect(screen.getAllByRole('rowheader')).toHaveLength(2);
+  });
+
+  it('prints −∞ as "-inf" and marks masked and dropped cells', () => {
+    const v = Float32Array.from([1, Number.NEGATIVE_INFINITY, 0, 2]);
+    const status = Uint8Array.from([CELL.normal, CELL.masked, CELL.dropped, CELL.normal]);
+    render(
+      <HeatmapTable values={v} rows={rows} cols={cols} label="masked scores" status={status} />,
+    );
+    const cells = screen.getAllByRole('cell');
+    expect(cells.map((c) => c.textContent)).toEqual(['1.0000', '-inf', '0.0000', '2.0000']);
+    expect(cells.map((c) => c.getAttribute('data-state'))).toEqual([
+      null,
+      'masked',
+      'dropped',
+      null,
+    ]);
+  });
+});
+
+describe('Heatmap (SVG)', () => {
+  it('draws one cell per value with the value printed', () => {
+    const { container } = render(
+      <Heatmap values={values} rows={rows} cols={cols} label="attention weights" />,
+    );
+    expect(screen.getByRole('img', { name: /^Heatmap of attention weights/ })).toBeTruthy();
+    expect(container.querySelectorAll('g.cell rect')).toHaveLength(4);
+    const printed = [...container.querySelectorAll('g.cell text')].map((t) => t.textContent);
+    expect(printed).toEqual(['0.1000', '0.9000', '0.2500', '0.7500']);
+  });
+
+  it('draws −∞ and masked cells grey and dropped cells hatched', () => {
+    const v = Float32Array.from([1, Number.NEGATIVE_INFINITY, 0, 2]);
+    const status = Uint8Array.from([CELL.normal, CELL.masked, CELL.dropped, CELL.normal]);
+    const { container } = render(
+      <Heatmap values={v} rows={rows} cols={cols} label="s" kind="scores" status={status} />,
+    );
+    const cells = [...container.querySelectorAll('g.cell')];
+    expect(cells.map((c) => c.getAttribute('class'))).toEqual([
+      'cell',
+      'cell masked',
+      'cell dropped',
+      'cell',
+    ]);
+    expect(cells[1].textContent).toBe('−∞');
+    expect(cells[2].querySelector('rect')?.getAttribute('fill')).toMatch(/^url\(#/);
+  });
+
+  it('leaves the numbers out past 12 × 12 cells', () => {
+    const labels = Array.from({ length: 13 }, (_, i) => `t${i}`);
+    const { container } = render(
+      <Heatmap values={new Float32Array(169)} rows={labels} cols={labels} label="w" />,
+    );
+    expect(container.querySelectorAll('g.cell')).toHaveLength(169);
+    expect(container.querySelectorAll('g.cell text')).toHaveLength(0);
+  });
+
+  it('reports hovered and clicked cells, and moves a cell cursor with the keys', () => {
+    const onHover = vi.fn();
+    const onSelect = vi.fn();
+    const { container } = render(
+      <Heatmap
+        values={values}
+        rows={rows}
+        cols={cols}
+        label="w"
+        onHover={onHover}
+        onSelect={onSelect}
+      />,
+    );
+    const cell = container.querySelector('[data-row="1"][data-col="0"] rect') as Element;
+    fireEvent.pointerMove(cell);
+    expect(onHover).toHaveBeenLastCalledWith({ row: 1, col: 0 });
+    fireEvent.click(cell);
+    expect(onSelect).toHaveBeenLastCalledWith({ row: 1, col: 0 });
+    const svg = screen.getByRole('img');
+    fireEvent.focus(svg);
+    expect(onHover).toHaveBeenLastCalledWith({ row: 0, col: 0 });
+    fireEvent.keyDown(svg, { key: 'ArrowRight' });
+    expect(onHover).toHaveBeenLastCalledWith({ row: 0, col: 1 });
+    fireEvent.keyDown(svg, { key: 'Enter' });
+    expect(onSelect).toHaveBeenLastCalledWith({ row: 0, col: 1 });
+    fireEvent.pointerLeave(svg);
+    expect(onHover).toHaveBeenLastCalledWith(null);
+  });
+
+  it('outlines the highlighted query row, key column and cell', () => {
+    const { container } = render(
+      <Heatmap
+        values={values}
+        rows={rows}
+        cols={cols}
+        label="w"
+        highlight={{ row: 1, col: 0, cell: [1, 0] }}
+      />,
+    );
+    expect(container.querySelector('[data-highlight="query"]')?.getAttribute('data-index')).toBe(
+      '1',
+    );
+    expect(container.querySelector('[data-highlight="key"]')?.getAttribute('data-index')).toBe('0');
+    expect(container.querySelector('[data-highlight="cell"]')?.getAttribute('data-cell')).toBe(
+      '1,0',
+    );
+  });
+});
+
+describe('HeatmapCanvas (past ~32 × 32)', () => {
+  const n = 40;
+  const big = Float32Array.from({ length: n * n }, (_, i) => (i % n) / n);
+  const labels = Array.from({ length: n }, (_, i) => `t${i}`);
+
+  // jsdom has no 2-d canvas: record what the component paints instead.
+  class FakeImageData {
+    constructor(
+      readonly data: Uint8ClampedArray,
+      readonly width: number,
+      readonly height: number,
+    ) {}
+  }
+  const putImageData = vi.fn();
+  beforeEach(() => {
+    vi.stubGlobal('ImageData', FakeImageData);
+    // getContext is overloaded per context kind; the component only asks for '2d'.
+    const fake = { putImageData } as unknown as ReturnType<HTMLCanvasElement['getContext']>;
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(fake as never);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('is one canvas, one pixel per cell, named like the SVG', () => {
+    const { container } = render(
+      <HeatmapCanvas values={big} rows={labels} cols={labels} label="attention weights" />,
+    );
+    const canvas = screen.getByRole('img', {
+      name: /^Heatmap of attention weights/,
+    }) as HTMLCanvasElement;
+    expect(canvas.tagName).toBe('CANVAS');
+    expect([canvas.width, canvas.height]).toEqual([n, n]);
+    expect(container.querySelectorAll('rect')).toHaveLength(0);
+    const image = putImageData.mock.lastCall?.[0] as FakeImageData;
+    expect([image.width, image.height, image.data.length]).toEqual([n, n, n * n * 4]);
+  });
+
+  it('reports the cell under the pointer from its position on the scaled canvas', () => {
+    const onHover = vi.fn();
+    render(<HeatmapCanvas values={big} rows={labels} cols={labels} label="w" onHover={onHover} />);
+    const canvas = screen.getByRole('img');
+    vi.spyOn(canvas, 'getBoundingClientRect').mockReturnValue({
+      left: 0,
+      top: 0,
+      width: 400,
+      height: 400,
+    } as DOMRect);
+    // jsdom has no PointerEvent; a MouseEvent of the same type carries the coordinates.
+    fireEvent(canvas, new MouseEvent('pointermove', { bubbles: true, clientX: 25, clientY: 395 }));
+    expect(onHover).toHaveBeenLastCalledWith({ row: 39, col: 2 });
+  });
+
+  it('shows highlight bands over the canvas', () => {
+    const { container } = render(
+      <HeatmapCanvas
+        values={big}
+        rows={labels}
+        cols={labels}
+        label="w"
+        highlight={{ row: 3, col: 5, cell: [3, 5] }}
+      />,
+    );
+    expect(container.querySelector('[data-highlight="query"]')).toBeTruthy();
+    expect(container.querySelector('[data-highlight="key"]')).toBeTruthy();
+  });
+
+  it('paints masked, dropped and NaN cells in their own colours', () => {
+    const v = Float32Array.from([0, 1, Number.NEGATIVE_INFINITY, Number.NaN, 0.5]);
+    const status = Uint8Array.from([0, 0, 0, 0, CELL.dropped]);
+    const px = paintPixels(v, status, colourScale('weights', v));
+    const rgb = (i: number) => Array.from(px.subarray(i * 4, i * 4 + 3));
+    expect(rgb(0)).toEqual([68, 1, 84]); // viridis(0)
+    expect(rgb(1)).toEqual([253, 231, 37]); // viridis(1)
+    expect(rgb(2)).toEqual([150, 150, 150]);
+    expect(rgb(3)).toEqual([220, 0, 0]);
+    expect(rgb(4)).toEqual([60, 60, 60]);
+    expect(px[3]).toBe(255);
+  });
+});
+
+describe('colour scales', () => {
+  it('are diverging and symmetric for scores, sequential from 0 for weights', () => {
+    const scores = colourScale('scores', Float32Array.from([-1, 3]));
+    expect(scores.diverging).toBe(true);
+    expect(scores.domain).toEqual([-3, 3]);
+    const weights = colourScale('weights', Float32Array.from([0.2, 0.5]));
+    expect(weights.diverging).toBe(false);
+    expect(weights.domain).toEqual([0, 0.5]);
+  });
+});
+
+describe('highlightFor', () => {
+  const panel = (over: Partial<Panel>): Panel => ({
+    label: 'p',
+    code: '',
+    kind: 'weights',
+    values: new Float32Array(36),
+    rows: Array(6).fill('t'),
+    cols: Array(6).fill('t'),
+    rowRole: 'query',
+    colRole: 'key',
+    rowOffset: 0,
+    head: 0,
+    status: null,
+    formula: null,
+    ...over,
+  });
+  const focus = { panel: 'other', row: 1, col: 2, head: 0, query: 1, key: 2 };
+
+  it('lights the same tokens in other panels, the cell only in its own', () => {
+    expect(highlightFor(panel({}), focus)).toEqual({ row: 1, col: 2, cell: null });
+    expect(highlightFor(panel({ label: 'other' }), focus)).toEqual({
+      row: 1,
+      col: 2,
+      cell: [1, 2],
+    });
+    expect(highlightFor(panel({ rowRole: 'key', colRole: 'dim' }), focus)).toEqual({
+      row: 2,
+      col: null,
+      cell: null,
+    });
+    expect(highlightFor(panel({ rows: ['t'], rowOffset: 3 }), focus)).toEqual({
+      row: null,
+      col: 2,
+      cell: null,
+    });
+  });
+});
+
+describe('formatValue / formatCell', () => {
+  it('print 4 decimals and never −0; −∞ as a sign on the picture and "-inf" in tables', () => {
+    expect(formatValue(0.23791)).toBe('0.2379');
+    expect(formatValue(-0.00001)).toBe('0.0000');
+    expect(formatValue(Number.NEGATIVE_INFINITY)).toBe('−∞');
+    expect(formatCell(Number.NEGATIVE_INFINITY)).toBe('-inf');
+    expect(formatCell(Number.NaN)).toBe('NaN');
+  });
+});
