@@ -56,6 +56,12 @@ export function BackendBadge() {
             </option>
           ))}
         </select>
+        {choice === 'auto' && (
+          <p className="backend-note">
+            Automatic runs each backend once for inputs of this size, then keeps the fastest it
+            measured.
+          </p>
+        )}
         {status.fallbacks.length > 0 && (
           <>
             <p>Fallbacks taken:</p>

@@ -11,6 +11,8 @@ export function workerEngine(listeners: EngineListeners): Engine {
     type: 'module',
   });
   const client = new EngineClient(worker, listeners);
+  // For browser tests of the WebGPU fallback: there is no other way to lose a GPU on demand.
+  window.attentionLab = { loseDevice: () => client.loseDevice() };
   let latest = 0;
   worker.addEventListener('error', (e) => {
     listeners.onError({
@@ -27,4 +29,11 @@ export function workerEngine(listeners: EngineListeners): Engine {
       return latest;
     },
   };
+}
+
+declare global {
+  interface Window {
+    /** Test hooks (see e2e/backend-badge.spec.ts). */
+    attentionLab?: { loseDevice(): void };
+  }
 }
