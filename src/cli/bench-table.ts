@@ -1,4 +1,5 @@
 import type { BenchRow } from './bench.ts';
+import type { LatencyRow } from './bench-latency.ts';
 
 const fixed = (x: number | null, digits: number) => (x === null ? '—' : x.toFixed(digits));
 
@@ -42,4 +43,25 @@ export function formatTable(rows: BenchRow[], threads: number): string {
     'ORT-webgpu here is SwiftShader (a CPU emulation of a GPU): it tests the code path, not GPU speed.',
   );
   return `${out.join('\n')}\n`;
+}
+
+/** The edit → paint latencies, p50 and p95 against the goals (one frame; 50 ms for a GPT-2 layer). */
+export function formatLatency(rows: LatencyRow[]): string {
+  if (rows.length === 0) return '';
+  const header = ['edit → heatmap painted', 'backend', 'edits', 'p50 ms', 'p95 ms', 'goal', 'note'];
+  const body = rows.map((r) => [
+    r.config,
+    r.backend,
+    String(r.edits),
+    r.p50_ms.toFixed(1),
+    r.p95_ms.toFixed(1),
+    `≤ ${r.goal_ms} ms ${r.p50_ms <= r.goal_ms ? '(met at p50)' : '(missed)'}`,
+    r.note,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ');
+  return `\n${[line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n')}\n`;
 }

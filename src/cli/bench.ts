@@ -11,7 +11,8 @@ import { cpus } from 'node:os';
 import { chromium } from '@playwright/test';
 import { BENCH_CASES, type BenchCase, flopsOf } from '../bench/cases.ts';
 import type { ThroughputRequest, ThroughputResult } from '../bench/throughput-worker.ts';
-import { formatTable } from './bench-table.ts';
+import { appLatency, type LatencyRow, layerLatency } from './bench-latency.ts';
+import { formatLatency, formatTable } from './bench-table.ts';
 import { chromiumLaunch } from './chromium.ts';
 import { type TorchResult, torchBaseline } from './torch-baseline.ts';
 
@@ -64,7 +65,12 @@ async function waitFor(url: string, seconds: number): Promise<void> {
   throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
-async function browserRows(): Promise<{ setup: Setup; results: ThroughputResult[] }[]> {
+interface Measured {
+  throughput: { setup: Setup; results: ThroughputResult[] }[];
+  latency: LatencyRow[];
+}
+
+async function measureInBrowser(): Promise<Measured> {
   const server = spawn(
     'node_modules/.bin/vite',
     ['preview', '--port', String(PORT), '--strictPort'],
@@ -97,7 +103,17 @@ async function browserRows(): Promise<{ setup: Setup; results: ThroughputResult[
       }
       await page.close();
     }
-    return out;
+    const base = `http://localhost:${PORT}`;
+    const latency: LatencyRow[] = [];
+    if (!only || 'latency'.includes(only)) {
+      say('bench: edit → paint latency in the app (book size)…');
+      latency.push(await appLatency(browser, base, 30));
+      for (const backend of ['auto', 'wasm'] as const) {
+        say(`bench: edit → paint latency, GPT-2 layer, ${backend}…`);
+        latency.push(await layerLatency(browser, base, 15, backend));
+      }
+    }
+    return { throughput: out, latency };
   } finally {
     await browser.close();
     server.kill();
@@ -105,7 +121,7 @@ async function browserRows(): Promise<{ setup: Setup; results: ThroughputResult[
 }
 
 function rows(
-  measured: Awaited<ReturnType<typeof browserRows>>,
+  measured: Measured['throughput'],
   torch: TorchResult[] | string,
 ): BenchRow[] {
   const torchMs = (c: BenchCase, t: number) =>
@@ -158,11 +174,20 @@ async function main(): Promise<void> {
     });
     if (build.status !== 0) throw new Error('vite build failed');
   }
-  const measured = await browserRows();
+  const measured = await measureInBrowser();
   say('bench: PyTorch baseline…');
   const torch = torchBaseline(BENCH_CASES, [1, threads], runs);
-  const table = rows(measured, torch);
-  process.stdout.write(json ? `${JSON.stringify(table, null, 2)}\n` : formatTable(table, threads));
+  const table = rows(measured.throughput, torch);
+  if (json) {
+    const latency = measured.latency.map((l) => ({
+      kind: 'latency',
+      ...l,
+      median_ms: l.p50_ms,
+      ratio_vs_torch: null,
+    }));
+    const all = [...table.map((r) => ({ kind: 'forward', ...r })), ...latency];
+    process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+  } else process.stdout.write(formatTable(table, threads) + formatLatency(measured.latency));
 }
 
 main().catch((e) => {

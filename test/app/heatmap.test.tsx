@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { color } from 'd3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { colourScale } from '../../app/heatmap/colour.ts';
 import { formatCell, formatValue } from '../../app/heatmap/format.ts';
@@ -218,6 +219,22 @@ describe('HeatmapCanvas (past ~32 × 32)', () => {
     expect(rgb(3)).toEqual([220, 0, 0]);
     expect(rgb(4)).toEqual([60, 60, 60]);
     expect(px[3]).toBe(255);
+  });
+
+  it("matches the d3 scale within the colour table's resolution", () => {
+    for (const kind of ['weights', 'scores'] as const) {
+      const v = Float32Array.from({ length: 200 }, (_, i) => Math.sin(i * 12.9898) * 3);
+      const scale = colourScale(kind, v);
+      const px = paintPixels(v, null, scale);
+      v.forEach((x, i) => {
+        const want = color(scale.colour(x))?.rgb();
+        const got = Array.from(px.subarray(i * 4, i * 4 + 3));
+        // 256 steps over the ramp: neighbouring entries differ by a few units per channel
+        expect(Math.abs(got[0] - (want?.r ?? -99))).toBeLessThanOrEqual(6);
+        expect(Math.abs(got[1] - (want?.g ?? -99))).toBeLessThanOrEqual(6);
+        expect(Math.abs(got[2] - (want?.b ?? -99))).toBeLessThanOrEqual(6);
+      });
+    }
   });
 });
 
