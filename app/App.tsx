@@ -1,12 +1,20 @@
 import { BackendBadge } from './backend/BackendBadge.tsx';
+import { UndoButtons } from './history/UndoButtons.tsx';
+import { useGestureEnds } from './history/useGestureEnds.ts';
+import { useUndoKeys } from './history/useUndoKeys.ts';
+import { NoticeBanner } from './notice/NoticeBanner.tsx';
+import { StartOverButton } from './persist/StartOverButton.tsx';
+import { ShareButton } from './share/ShareButton.tsx';
 import { StepNav } from './steps/StepNav.tsx';
 import { StepPage } from './steps/StepPage.tsx';
 import { useStepKeys } from './steps/useStepKeys.ts';
 import type { LabStore } from './store/index.ts';
 
-/** The page: the chapter's steps, the current one, and the engine's badge. */
+/** The page: the chapter's steps, the current one, the view's tools and the engine's badge. */
 export function App({ store }: { store: LabStore }) {
   useStepKeys(store);
+  useUndoKeys(store);
+  useGestureEnds(store);
   return (
     <>
       <header className="site-header">
@@ -19,6 +27,9 @@ export function App({ store }: { store: LabStore }) {
             </p>
           </div>
           <div className="header-tools">
+            <UndoButtons />
+            <ShareButton />
+            <StartOverButton />
             <BackendBadge />
           </div>
         </div>
@@ -27,6 +38,7 @@ export function App({ store }: { store: LabStore }) {
         </div>
       </header>
       <main className="wrap">
+        <NoticeBanner />
         <StepPage />
       </main>
     </>

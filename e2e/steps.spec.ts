@@ -9,6 +9,7 @@ import {
   rowsOf,
   screenshotWhole,
 } from './support/tables.ts';
+import { stepUrl } from './support/url.ts';
 
 /**
  * The learner's walk through chapter 3: every step opens on the book's example and shows the
@@ -158,17 +159,17 @@ test('← and → walk the steps; the hash follows and Back returns', async ({ p
   await page.goto('/?backend=reference');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('without trainable weights');
   await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/#\/3\.3\.2$/);
+  await expect(page).toHaveURL(stepUrl('3.3.2'));
   await expectRow(page, 'attention weights', 'journey', rowsOf(block(simple.attn_weights))[1]);
   await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/#\/3\.4\.1$/);
+  await expect(page).toHaveURL(stepUrl('3.4.1'));
   await page.goBack();
-  await expect(page).toHaveURL(/#\/3\.3\.2$/);
+  await expect(page).toHaveURL(stepUrl('3.3.2'));
   await expect(page.getByRole('heading', { level: 2 })).toContainText('for all input tokens');
   // Keys typed into a field stay in the field.
   await page.getByLabel('journey dimension 1').focus();
   await page.keyboard.press('ArrowLeft');
-  await expect(page).toHaveURL(/#\/3\.3\.2$/);
+  await expect(page).toHaveURL(stepUrl('3.3.2'));
 });
 
 test('phone width and dark mode: no sideways scrolling, screenshots', async ({ page }) => {

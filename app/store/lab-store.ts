@@ -1,19 +1,35 @@
 /**
- * The one store: the learner's ViewState, the traces on screen, the engine's status and the
- * hover/lock highlight. Every edit goes through `apply`, which sends the step's configs to the
- * engine when they changed; the last good traces stay on screen until new ones arrive, and a
- * refused config leaves them there with the error beside the field at fault.
+ * The one store: the learner's ViewState, why it last changed, the traces on screen, the engine's
+ * status, the hover/lock highlight, the undo history's state and the notice. Every change of the
+ * view sends the step's configs to the engine when they changed; the last good traces stay on
+ * screen until new ones arrive, and a refused config leaves them there with the error beside the
+ * field at fault. Edits are recorded for undo; moving between steps and arriving views are not.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { configsFor } from '../../src/chapter/steps/index.ts';
-import type { BackendChoice, StepId, ViewState } from '../../src/chapter/view.ts';
+import {
+  type BackendChoice,
+  defaultView,
+  type StepId,
+  type ViewState,
+} from '../../src/chapter/view.ts';
 import type { BackendStatus, ComputeResult } from '../../src/engine/worker/protocol.ts';
+import { type UndoFlags, UndoHistory } from '../history/undo.ts';
+import type { Notice } from '../notice/notice.ts';
 import { keepInside, openStep } from './edits.ts';
+import { lockedCell, lockFocusFor, lockMatches } from './lock-focus.ts';
 import { cancelPaint, markEdit } from './paint.ts';
 import type { EngineFactory, EngineFault, EngineStatus, Focus, Shown } from './types.ts';
 
+/**
+ * Why the view last changed, for those who follow it: the URL pushes a history entry when the
+ * step changed, replaces it otherwise, and leaves it alone for a view that came from the URL.
+ */
+export type ViewOrigin = 'start' | 'edit' | 'step' | 'url' | 'undo';
+
 export interface LabState {
   view: ViewState;
+  origin: ViewOrigin;
   shown: Shown | null;
   computing: boolean;
   status: EngineStatus;
@@ -21,12 +37,15 @@ export interface LabState {
   hover: Focus | null;
   lock: Focus | null;
   showTables: boolean;
+  undo: UndoFlags;
+  notice: Notice | null;
   actions: LabActions;
 }
 
 export interface LabActions {
-  /** Any change to the view; recomputes when the step's configs changed. */
+  /** Any change the learner makes to the view: an undo step; recomputes when configs changed. */
   edit(change: (view: ViewState) => ViewState): void;
+  /** Opens a step keeping the learner's inputs: navigation (a new URL entry), not an edit. */
   goTo(step: StepId): void;
   setBackend(choice: BackendChoice): void;
   hover(focus: Focus | null): void;
@@ -34,12 +53,24 @@ export interface LabActions {
   setShowTables(show: boolean): void;
   /** Computes the current view now, e.g. at start-up. */
   refresh(): void;
+  /** A whole view from outside (a link, Back/Forward); not an edit, so not undoable. */
+  arrive(view: ViewState): void;
+  undo(): void;
+  redo(): void;
+  /** The book's example for the current step (keeping the backend choice); undoable. */
+  startOver(): void;
+  setNotice(notice: Notice | null): void;
+  /** The learner's gesture ended (focus moved, pointer pressed or released): see UndoHistory. */
+  endGesture(): void;
 }
 
 export type LabStore = StoreApi<LabState>;
 
 export function createLabStore(initial: ViewState, makeEngine: EngineFactory): LabStore {
   let requested: { id: number; view: ViewState; key: string } | null = null;
+  const history = new UndoHistory();
+  /** A view arrived whole: its locked cell gets outlined once its traces are on screen. */
+  let lockPending = initial.locked !== null;
 
   const store = createStore<LabState>()((set, get) => {
     const engine = makeEngine({
@@ -52,6 +83,7 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
           fault: null,
           status: { ...status, fallbacks: r.fallbacks },
         });
+        syncLock();
       },
       onError: (e) => {
         if (!requested || e.id !== requested.id) return;
@@ -80,8 +112,40 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
       set({ computing: true });
     }
 
+    /** Outlines the arrived view's locked cell when its traces are the ones on screen. */
+    function syncLock(): void {
+      if (!lockPending) return;
+      const { view, shown, lock } = get();
+      if (lockMatches(lock, view)) {
+        lockPending = false;
+      } else if (!view.locked) {
+        lockPending = false;
+        set({ lock: null });
+      } else if (shown?.view === view) {
+        lockPending = false;
+        set({ lock: lockFocusFor(view, shown.traces) });
+      }
+    }
+
+    /** Shows a view that arrived whole (link, undo, start over): nothing of the old focus stays. */
+    function show(view: ViewState, origin: ViewOrigin): void {
+      const before = get().view;
+      lockPending = true;
+      const fault = view.step === before.step ? get().fault : null;
+      set({ view, origin, hover: null, fault, undo: history.flags() });
+      send(view);
+      syncLock();
+    }
+
+    /** A learner's edit of the whole view: recorded for undo. */
+    function record(before: ViewState, view: ViewState, alone = false): void {
+      history.record(before, view, alone);
+      set({ undo: history.flags() });
+    }
+
     return {
       view: initial,
+      origin: 'start',
       shown: null,
       computing: false,
       status: { backend: null, label: '', ms: 0, fallbacks: [], available: ['reference'] },
@@ -89,28 +153,34 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
       hover: null,
       lock: null,
       showTables: false,
+      undo: history.flags(),
+      notice: null,
       actions: {
         edit(change) {
           const before = get().view;
           const view = keepInside(change(before));
-          if (view === before) return;
+          // An edit that changes nothing (a value typed again) is no undo step.
+          if (view === before || JSON.stringify(view) === JSON.stringify(before)) return;
           const recompute = JSON.stringify(configsFor(view)) !== JSON.stringify(configsFor(before));
           if (recompute) markEdit();
           // A highlight that points at a token that is gone would point at the wrong one.
           const reshaped = view.tokens.length !== before.tokens.length;
-          set(reshaped ? { view, hover: null, lock: null } : { view });
+          lockPending = false;
+          set(
+            reshaped ? { view, origin: 'edit', hover: null, lock: null } : { view, origin: 'edit' },
+          );
+          record(before, view);
           send(view);
         },
         goTo(step) {
           if (step === get().view.step) return;
           const view = openStep(get().view, step);
-          set({ view, hover: null, lock: null, fault: null });
+          lockPending = false;
+          set({ view, origin: 'step', hover: null, lock: null, fault: null });
           send(view);
         },
         setBackend(choice) {
-          const view = { ...get().view, backend: choice };
-          set({ view });
-          send(view);
+          get().actions.edit((v) => ({ ...v, backend: choice }));
         },
         hover: (focus) => set({ hover: focus }),
         toggleLock(focus) {
@@ -122,24 +192,31 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
         },
         setShowTables: (showTables) => set({ showTables }),
         refresh: () => send(get().view, true),
+        arrive: (view) => show(view, 'url'),
+        undo() {
+          history.seal();
+          const view = history.undo();
+          if (view) show(view, 'undo');
+        },
+        redo() {
+          const view = history.redo();
+          if (view) show(view, 'undo');
+        },
+        startOver() {
+          const before = get().view;
+          const view = { ...defaultView(before.step), backend: before.backend };
+          if (JSON.stringify(view) !== JSON.stringify(before)) record(before, view, true);
+          show(view, 'edit');
+          set({ notice: { kind: 'started-over', step: view.step } });
+        },
+        setNotice: (notice) => set({ notice }),
+        endGesture: () => history.seal(),
       },
     };
   });
   // The first frame: compute what the initial view shows.
   store.getState().actions.refresh();
   return store;
-}
-
-/**
- * The ViewState's locked cell for a focus: query row and key column of the T×T attention it
- * points into. A cell that names no query (a weight matrix) keeps the current row.
- */
-function lockedCell(view: ViewState, f: Focus): ViewState['locked'] {
-  const row = f.query ?? view.locked?.row ?? 1;
-  const col = f.key ?? row;
-  const t = view.tokens.length;
-  if (row >= t || col >= t) return null;
-  return { head: Math.min(f.head, view.num_heads - 1), row, col };
 }
 
 /** True when the session can now do better than the backend that computed the screen. */

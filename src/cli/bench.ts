@@ -120,10 +120,7 @@ async function measureInBrowser(): Promise<Measured> {
   }
 }
 
-function rows(
-  measured: Measured['throughput'],
-  torch: TorchResult[] | string,
-): BenchRow[] {
+function rows(measured: Measured['throughput'], torch: TorchResult[] | string): BenchRow[] {
   const torchMs = (c: BenchCase, t: number) =>
     typeof torch === 'string'
       ? null

@@ -4,23 +4,31 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tokenize } from '../../app/code/python.ts';
 import { NumberField } from '../../app/controls/NumberField.tsx';
 import { parseNumber } from '../../app/controls/parse.ts';
-import { backendFromSearch, hashForStep, stepFromHash } from '../../app/route/hash-route.ts';
+import { backendOverride, hashForStep, hashText, hasLink } from '../../app/route/url.ts';
 
 afterEach(cleanup);
 
-describe('hash route', () => {
-  it('reads the step from #/3.5.1 (and ignores a permalink payload after ?)', () => {
-    expect(stepFromHash('#/3.5.1')).toBe('3.5.1');
-    expect(stepFromHash('#/3.6.2?s=abc')).toBe('3.6.2');
-    expect(stepFromHash('')).toBeNull();
-    expect(stepFromHash('#/9.9.9')).toBeNull();
+describe('address bar', () => {
+  it('a bare # or #/ is no link; a step link is #/3.4.1 (the codec reads the rest)', () => {
+    expect(hasLink('')).toBe(false);
+    expect(hasLink('#')).toBe(false);
+    expect(hasLink('#/')).toBe(false);
+    expect(hasLink('#/3.5.1')).toBe(true);
+    expect(hasLink('#/9.9.9')).toBe(true);
     expect(hashForStep('3.4.1')).toBe('#/3.4.1');
   });
 
   it('reads ?backend= and ignores anything else', () => {
-    expect(backendFromSearch('?backend=wasm')).toBe('wasm');
-    expect(backendFromSearch('?backend=cuda')).toBe('auto');
-    expect(backendFromSearch('')).toBe('auto');
+    expect(backendOverride('?backend=wasm')).toBe('wasm');
+    expect(backendOverride('?backend=auto')).toBe('auto');
+    expect(backendOverride('?backend=cuda')).toBeNull();
+    expect(backendOverride('')).toBeNull();
+  });
+
+  it('quotes a hand-typed hash as typed, and leaves malformed escapes alone', () => {
+    expect(hashText('#/%3Cscript%3E')).toBe('#/<script>');
+    expect(hashText('#/3.5.1?s=eJw-_')).toBe('#/3.5.1?s=eJw-_');
+    expect(hashText('#/%E0%A4%A')).toBe('#/%E0%A4%A');
   });
 });
 
