@@ -3,6 +3,7 @@ import { configsFor } from '../src/chapter/steps/index.ts';
 import { defaultView, type StepId } from '../src/chapter/view.ts';
 import { runAttention } from '../src/engine/run.ts';
 import { block, bookTrace, item } from './support/book.ts';
+import { dragPoint } from './support/drag.ts';
 import { blockRows, collectErrors, expectCells, readTable, rowsOf } from './support/tables.ts';
 
 /**
@@ -93,17 +94,7 @@ test('"abc" in a cell shows a message by that cell and keeps the last valid valu
 
 test('dragging a point in the scatter edits two dimensions and recomputes', async ({ page }) => {
   await page.goto('/?backend=reference#/3.5.3');
-  const point = page.getByRole('button', { name: /^Move with:/ });
-  await point.scrollIntoViewIfNeeded();
-  await point.hover(); // fails if anything (the formula bar) covers the point
-  const box = await point.boundingBox();
-  if (!box) throw new Error('the point has no box');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x - 60, y + 45, { steps: 6 });
-  await page.mouse.up();
+  await dragPoint(page, 'with', -60, 45);
   const { tokens, embeddings } = await editorInputs(page);
   expect(embeddings[3][0]).toBeLessThan(0.22);
   expect(embeddings[3][1]).toBeLessThan(0.58);

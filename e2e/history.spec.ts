@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { configsFor } from '../src/chapter/steps/index.ts';
 import { defaultView, type ViewState } from '../src/chapter/view.ts';
 import { runAttention } from '../src/engine/run.ts';
+import { dragPoint } from './support/drag.ts';
 import { blockRows, collectErrors, expectCells, readTable } from './support/tables.ts';
 import { stepUrl } from './support/url.ts';
 
@@ -121,16 +122,7 @@ test('Undo and Redo: buttons and keys, one step per field, not while typing', as
 
 test('a drag in the scatter plot is one undo step', async ({ page }) => {
   await page.goto('/?backend=reference#/3.5.3');
-  const point = page.getByRole('button', { name: /^Move with:/ });
-  await point.scrollIntoViewIfNeeded();
-  const box = await point.boundingBox();
-  if (!box) throw new Error('the point has no box');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x - 60, y + 45, { steps: 8 });
-  await page.mouse.up();
+  await dragPoint(page, 'with', -60, 45);
   await expect(cell(page, 'with dimension 1')).not.toHaveValue('0.22');
   await tool(page, 'Undo').click();
   await expect(cell(page, 'with dimension 1')).toHaveValue('0.22');
