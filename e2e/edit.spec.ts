@@ -105,6 +105,29 @@ test('dragging a point in the scatter edits two dimensions and recomputes', asyn
   await expectCells(page, 'context vectors, batch 2', blockRows(trace.output, 1));
 });
 
+test('pressing where two points overlap grabs the one whose centre is nearest', async ({
+  page,
+}) => {
+  // The book's "journey" (0.55, 0.87) and "starts" (0.57, 0.85) nearly coincide; "starts" is
+  // drawn on top, so without picking by distance a press on journey's centre grabbed "starts".
+  await page.goto('/?backend=reference#/3.3.2');
+  const journey = page.getByRole('button', { name: /^Move journey:/ });
+  // to the middle of the window, clear of the formula bar pinned at the bottom
+  await journey.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  const box = await journey.boundingBox();
+  if (!box) throw new Error('journey has no point');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x - 60, y + 45, { steps: 8 });
+  await page.mouse.up();
+  const { embeddings } = await editorInputs(page);
+  expect(embeddings[1][0]).toBeLessThan(0.55);
+  expect(embeddings[1][1]).toBeLessThan(0.87);
+  expect(embeddings[2]).toEqual([0.57, 0.85, 0.64]);
+});
+
 test('tokens: rename, add, remove, random, reset', async ({ page }) => {
   await page.goto('/?backend=reference#/3.3.2');
   await page.getByLabel('token 2 name').fill('trip');

@@ -2,6 +2,9 @@ import { extent, scaleLinear } from 'd3';
 import { type KeyboardEvent, type PointerEvent, useMemo, useRef } from 'react';
 import { placeLabels } from './labels.ts';
 
+/** Points' radius in SVG units (also how near a press must be to grab one). */
+const POINT_RADIUS = 8;
+
 export interface TokenScatterProps {
   tokens: readonly string[];
   embeddings: readonly (readonly number[])[];
@@ -35,6 +38,8 @@ export function TokenScatter(props: TokenScatterProps) {
   const flat = dx === dy;
   const svg = useRef<SVGSVGElement>(null);
   const frozen = useRef<{ x: [number, number]; y: [number, number] } | null>(null);
+  /** The row being dragged (not always the circle pressed: see `grab`). */
+  const dragged = useRef<number | null>(null);
   const live = useMemo(
     () => ({
       x: domainOf(embeddings.map((r) => r[dx])),
@@ -64,18 +69,39 @@ export function TokenScatter(props: TokenScatterProps) {
   };
   const move = (row: number, vx: number, vy: number) =>
     onMove(row, flat ? { [dx]: vx } : { [dx]: vx, [dy]: vy });
+  /**
+   * Which point a press grabs: of the points under the pointer, the one whose centre is nearest.
+   * The book's "journey" and "starts" nearly coincide, and the top-most circle would always win.
+   */
+  const grab = (row: number, e: PointerEvent) => {
+    const ctm = svg.current?.getScreenCTM();
+    if (!ctm) return row;
+    const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+    let best = row;
+    let bestD = Number.POSITIVE_INFINITY;
+    centres.forEach((c, i) => {
+      const d = Math.hypot(c.cx - p.x, c.cy - p.y);
+      if (d <= POINT_RADIUS && d < bestD) {
+        best = i;
+        bestD = d;
+      }
+    });
+    return best;
+  };
   const pointer = (row: number) => ({
     onPointerDown: (e: PointerEvent<SVGCircleElement>) => {
       e.currentTarget.setPointerCapture(e.pointerId);
       frozen.current = domains;
+      dragged.current = grab(row, e);
     },
     onPointerMove: (e: PointerEvent<SVGCircleElement>) => {
-      if (!frozen.current) return;
+      if (!frozen.current || dragged.current === null) return;
       const at = toData(e);
-      if (at) move(row, at.vx, at.vy);
+      if (at) move(dragged.current, at.vx, at.vy);
     },
     onPointerUp: () => {
       frozen.current = null;
+      dragged.current = null;
     },
     onKeyDown: (e: KeyboardEvent) => {
       const step = e.shiftKey ? 0.1 : 0.01;
@@ -145,7 +171,7 @@ export function TokenScatter(props: TokenScatterProps) {
             <circle
               cx={cx}
               cy={cy}
-              r={8}
+              r={POINT_RADIUS}
               tabIndex={0}
               role="button"
               aria-label={`Move ${token}: dimension ${dx + 1} = ${embeddings[i][dx]}${flat ? '' : `, dimension ${dy + 1} = ${embeddings[i][dy]}`}`}
