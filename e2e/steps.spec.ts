@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { STEP_IDS, type StepId } from '../src/chapter/view.ts';
+import { BOOK_PRINTED } from '../test/fixtures/book-printed.ts';
 import { block, bookTrace, dropoutOnOnes, item, param } from './support/book.ts';
 import {
   collectErrors,
@@ -38,18 +39,16 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
   '3.3.1': async (page) => {
     await expectRow(page, 'attention scores', 'journey', rowsOf(block(simple.attn_scores))[1]);
     // The book's attn_weights_2_tmp, normalised by the sum.
-    await expectRow(page, 'attention weights (normalised by sum)', 'journey', [
-      '0.1455',
-      '0.2278',
-      '0.2249',
-      '0.1285',
-      '0.1077',
-      '0.1656',
-    ]);
+    await expectRow(
+      page,
+      'attention weights (normalised by sum)',
+      'journey',
+      BOOK_PRINTED.journeyWeightsBySum,
+    );
     const weights = rowsOf(block(simple.attn_weights))[1];
     await expectRow(page, 'attention weights (naive softmax)', 'journey', weights);
     await expectRow(page, 'attention weights', 'journey', weights);
-    await expectRow(page, 'context vector', 'journey', ['0.4419', '0.6515', '0.5683']);
+    await expectRow(page, 'context vector', 'journey', BOOK_PRINTED.journeyContext);
   },
   '3.3.2': async (page) => {
     await expectCells(page, 'attention scores', rowsOf(block(simple.attn_scores)));
@@ -58,7 +57,7 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
   },
   '3.4.1': async (page) => {
     await expectCells(page, 'W_query', rowsOf(param(v1, 'W_query')));
-    await expectRow(page, 'queries', 'journey', ['0.4306', '1.4551']);
+    await expectRow(page, 'queries', 'journey', BOOK_PRINTED.journeyQuery);
     await expectCells(page, 'keys', rowsOf(block(v1.keys)));
     await expectRow(page, 'attention scores', 'journey', [
       '1.2705',
@@ -76,24 +75,17 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
       '0.0906',
       '0.1820',
     ]);
-    await expectRow(page, 'context vector', 'journey', ['0.3061', '0.8210']);
+    await expectRow(page, 'context vector', 'journey', BOOK_PRINTED.journeyContextTrainable);
   },
   '3.4.2': async (page) => {
     await expectCells(page, 'context vectors, SelfAttention_v1', rowsOf(item(v1.output)));
     await expectCells(page, 'W_query', rowsOf(param(v2, 'W_query')));
     await expectCells(page, 'attention weights', rowsOf(block(v2.attn_weights)));
     await expectCells(page, 'context vectors', rowsOf(item(v2.output)));
-    await expectRow(page, 'context vectors', 'Your', ['-0.0739', '0.0713']);
+    await expectRow(page, 'context vectors', 'Your', BOOK_PRINTED.v2FirstOutput);
   },
   '3.5.1': async (page) => {
-    await expectRow(page, 'attention weights before masking', 'Your', [
-      '0.1921',
-      '0.1646',
-      '0.1652',
-      '0.1550',
-      '0.1721',
-      '0.1510',
-    ]);
+    await expectRow(page, 'attention weights before masking', 'Your', BOOK_PRINTED.v2FirstWeights);
     await expectCells(page, 'attention weights before masking', rowsOf(block(v2.attn_weights)));
     await expectCells(page, 'renormalised attention weights', MASKED_NORM);
     await expectCells(page, 'attention weights', MASKED_NORM);

@@ -11,6 +11,7 @@ import { configsFor, STEPS, stepDef } from '../../src/chapter/steps/index.ts';
 import { defaultView, STEP_IDS, type StepId, type ViewState } from '../../src/chapter/view.ts';
 import { runAttention } from '../../src/engine/run.ts';
 import book from '../fixtures/book.json' with { type: 'json' };
+import { BOOK_PRINTED } from '../fixtures/book-printed.ts';
 
 /** src/chapter: what each step requests and draws, checked against PyTorch's numbers. */
 
@@ -83,38 +84,28 @@ describe('the book’s numbers, step by step', () => {
   it('3.3.1: one query, three normalisations', () => {
     const p = panels('3.3.1');
     expect(shown(p.get('attention scores'))).toEqual([want(b4(simple, 'attn_scores'))[1]]);
-    expect(shown(p.get('attention weights (normalised by sum)'))[0]).toEqual([
-      '0.1455',
-      '0.2278',
-      '0.2249',
-      '0.1285',
-      '0.1077',
-      '0.1656',
-    ]);
+    expect(shown(p.get('attention weights (normalised by sum)'))[0]).toEqual(
+      BOOK_PRINTED.journeyWeightsBySum,
+    );
     expect(shown(p.get('attention weights (naive softmax)'))).toEqual([
       want(b4(simple, 'attn_weights'))[1],
     ]);
-    expect(shown(p.get('context vector'))[0]).toEqual(['0.4419', '0.6515', '0.5683']);
+    expect(shown(p.get('context vector'))[0]).toEqual(BOOK_PRINTED.journeyContext);
   });
 
   it('3.4.1: q⁽²⁾ and the weights of the journey query', () => {
     const p = panels('3.4.1');
-    expect(shown(p.get('queries'))[1]).toEqual(['0.4306', '1.4551']);
+    expect(shown(p.get('queries'))[1]).toEqual(BOOK_PRINTED.journeyQuery);
     expect(shown(p.get('W_value'))).toEqual(want(v1.params.W_value));
-    expect(shown(p.get('context vector'))[0]).toEqual(['0.3061', '0.8210']);
+    expect(shown(p.get('context vector'))[0]).toEqual(BOOK_PRINTED.journeyContextTrainable);
   });
 
   it('3.4.2 and 3.5.1: SelfAttention_v2 at seed 789, and the mask two ways', () => {
     expect(shown(panels('3.4.2').get('context vectors'))).toEqual(want(b3(v2, 'output')));
     const p = panels('3.5.1');
-    expect(shown(p.get('attention weights before masking'))[0]).toEqual([
-      '0.1921',
-      '0.1646',
-      '0.1652',
-      '0.1550',
-      '0.1721',
-      '0.1510',
-    ]);
+    expect(shown(p.get('attention weights before masking'))[0]).toEqual(
+      BOOK_PRINTED.v2FirstWeights,
+    );
     expect(shown(p.get('renormalised attention weights'))).toEqual(
       shown(p.get('attention weights')),
     );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runAttention } from '../../src/engine/run.ts';
 import type { JsonValue } from '../../src/engine/trace-json.ts';
 import book from '../fixtures/book.json' with { type: 'json' };
+import { BOOK_PRINTED } from '../fixtures/book-printed.ts';
 import { expectTraceMatches } from './oracle-match.ts';
 
 type OracleTrace = Record<string, JsonValue> & { config: Record<string, JsonValue> };
@@ -23,25 +24,18 @@ describe("the book's traces (PyTorch, ../shared/oracle/book.json)", () => {
     const simple = runAttention({ variant: 'simple' });
     // ω row of "journey" after softmax: the book's 0.1385 0.2379 0.2333 0.1240 0.1082 0.1581
     const row = Array.from(simple.attn_weights.data.subarray(6, 12)).map((x) => x.toFixed(4));
-    expect(row).toEqual(['0.1385', '0.2379', '0.2333', '0.1240', '0.1082', '0.1581']);
+    expect(row).toEqual(BOOK_PRINTED.journeyWeights);
     const v2 = runAttention({ variant: 'v2', seed: 789 });
-    expect(Array.from(v2.output.data.subarray(0, 2)).map((x) => x.toFixed(4))).toEqual([
-      '-0.0739',
-      '0.0713',
-    ]);
-    expect(Array.from(v2.attn_weights.data.subarray(0, 6)).map((x) => x.toFixed(4))).toEqual([
-      '0.1921',
-      '0.1646',
-      '0.1652',
-      '0.1550',
-      '0.1721',
-      '0.1510',
-    ]);
+    expect(Array.from(v2.output.data.subarray(0, 2)).map((x) => x.toFixed(4))).toEqual(
+      BOOK_PRINTED.v2FirstOutput,
+    );
+    expect(Array.from(v2.attn_weights.data.subarray(0, 6)).map((x) => x.toFixed(4))).toEqual(
+      BOOK_PRINTED.v2FirstWeights,
+    );
     const v1 = runAttention({ variant: 'v1' });
     // q⁽²⁾ = x⁽²⁾ @ W_query = [0.4306, 1.4551]
-    expect(Array.from(v1.queries.data.subarray(2, 4)).map((x) => x.toFixed(4))).toEqual([
-      '0.4306',
-      '1.4551',
-    ]);
+    expect(Array.from(v1.queries.data.subarray(2, 4)).map((x) => x.toFixed(4))).toEqual(
+      BOOK_PRINTED.journeyQuery,
+    );
   });
 });

@@ -58,8 +58,3 @@ export function headPrefix(head: number, heads: number): { tex: string; text: st
   if (heads <= 1) return { tex: '', text: '' };
   return { tex: `\\text{head ${head + 1}:}\\;\\; `, text: `head ${head + 1}: ` };
 }
-
-/** A vector in TeX, e.g. [0.4300, 0.1500]. */
-export function vec(xs: ArrayLike<number>): string {
-  return `[${Array.from(xs, (x) => tx(x)).join(',\\ ')}]`;
-}

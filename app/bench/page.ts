@@ -2,8 +2,8 @@
  * The benchmark page's entry (bench.html): exposes `window.attentionLabBench` for the runner
  * (src/cli/bench.ts), which calls it through Playwright. Each call runs in a fresh worker.
  */
-import { EngineSession } from './engine-session.ts';
-import type { ThroughputRequest, ThroughputResult } from './throughput-worker.ts';
+import { EngineSession } from '../../src/bench/engine-session.ts';
+import type { ThroughputRequest, ThroughputResult } from '../../src/bench/throughput-worker.ts';
 
 function log(line: string): void {
   const el = document.getElementById('log');
@@ -11,7 +11,9 @@ function log(line: string): void {
 }
 
 function throughput(request: ThroughputRequest): Promise<ThroughputResult[]> {
-  const worker = new Worker(new URL('./throughput-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../../src/bench/throughput-worker.ts', import.meta.url), {
+    type: 'module',
+  });
   log(
     `${request.backend}, ${request.threads} thread(s): ${request.cases.map((c) => c.name).join(', ')}`,
   );
