@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunch } from './src/cli/chromium.ts';
+import { chromiumLaunch } from './scripts/chromium.ts';
 
-const PORT = 4173;
+/** Overridable so several checkouts on one machine never test each other's server. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

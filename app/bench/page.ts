@@ -1,6 +1,6 @@
 /**
  * The benchmark page's entry (bench.html): exposes `window.attentionLabBench` for the runner
- * (src/cli/bench.ts), which calls it through Playwright. Each call runs in a fresh worker.
+ * (scripts/bench/bench.ts), which calls it through Playwright. Each call runs in a fresh worker.
  */
 import { EngineSession } from '../../src/bench/engine-session.ts';
 import type { ThroughputRequest, ThroughputResult } from '../../src/bench/throughput-worker.ts';

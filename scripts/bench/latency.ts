@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
-import { median, percentile } from '../bench/cases.ts';
-import type { BackendChoice } from '../chapter/view.ts';
+import { median, percentile } from '../../src/bench/cases.ts';
+import type { BackendChoice } from '../../src/chapter/view.ts';
 
 export interface LatencyRow {
   config: string;

@@ -9,11 +9,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { chromium } from '@playwright/test';
-import { BENCH_CASES, type BenchCase, flopsOf } from '../bench/cases.ts';
-import type { ThroughputRequest, ThroughputResult } from '../bench/throughput-worker.ts';
-import { appLatency, type LatencyRow, layerLatency } from './bench-latency.ts';
-import { formatLatency, formatTable } from './bench-table.ts';
-import { chromiumLaunch } from './chromium.ts';
+import { BENCH_CASES, type BenchCase, flopsOf } from '../../src/bench/cases.ts';
+import type { ThroughputRequest, ThroughputResult } from '../../src/bench/throughput-worker.ts';
+import { chromiumLaunch } from '../chromium.ts';
+import { appLatency, type LatencyRow, layerLatency } from './latency.ts';
+import { formatLatency, formatTable } from './table.ts';
 import { type TorchResult, torchBaseline } from './torch-baseline.ts';
 
 const args = process.argv.slice(2);
@@ -22,7 +22,7 @@ const quick = args.includes('--quick');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
 const threads = cpus().length;
-const PORT = 4179;
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 export interface BenchRow {

@@ -1,5 +1,5 @@
 import type { BenchRow } from './bench.ts';
-import type { LatencyRow } from './bench-latency.ts';
+import type { LatencyRow } from './latency.ts';
 
 const fixed = (x: number | null, digits: number) => (x === null ? '—' : x.toFixed(digits));
 

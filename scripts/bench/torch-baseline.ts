@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import type { BenchCase } from '../bench/cases.ts';
+import type { BenchCase } from '../../src/bench/cases.ts';
 
 export interface TorchResult {
   name: string;
@@ -9,7 +9,7 @@ export interface TorchResult {
 }
 
 /**
- * Runs scripts/torch-baseline.py (the chapter's MultiHeadAttention in PyTorch) for every case and
+ * Runs scripts/bench/torch-baseline.py (the chapter's MultiHeadAttention in PyTorch) for every case and
  * thread count, or returns why it could not: PyTorch missing, or without OpenBLAS (Debian's
  * default reference BLAS is ~20× slower and no fair baseline).
  */
@@ -29,7 +29,7 @@ export function torchBaseline(
       runs,
     })),
   );
-  const r = spawnSync('/usr/bin/python3', ['scripts/torch-baseline.py'], {
+  const r = spawnSync('/usr/bin/python3', ['scripts/bench/torch-baseline.py'], {
     input: JSON.stringify(input),
     encoding: 'utf8',
     maxBuffer: 1 << 24,
