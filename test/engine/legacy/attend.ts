@@ -1,7 +1,7 @@
-import { maskAboveDiagonal } from '../tensor/mask.ts';
-import { matmul, matmulTransB } from '../tensor/matmul.ts';
-import { naiveSoftmaxRows, softmaxRows } from '../tensor/softmax.ts';
-import type { SoftmaxKind } from './config.ts';
+import type { SoftmaxKind } from '../../../src/engine/config.ts';
+import { maskAboveDiagonal } from '../../../src/tensor/mask.ts';
+import { matmul, matmulTransB } from '../../../src/tensor/matmul.ts';
+import { naiveSoftmaxRows, softmaxRows } from '../../../src/tensor/softmax.ts';
 
 export interface AttendInput {
   /** [blocks, T, hd] where blocks = batch × heads; queries, keys, values alike. */
