@@ -8,6 +8,7 @@ import type { ModelParams } from './params.ts';
 import { resolveConfig } from './resolve-config.ts';
 import type { Trace } from './trace.ts';
 
+import { runTraining } from './train/train.ts';
 import { headShape } from './variants.ts';
 
 /**
@@ -16,7 +17,7 @@ import { headShape } from './variants.ts';
  */
 export function runAttention(input: unknown): Trace {
   const config = resolveConfig(input);
-  return forward(config);
+  return config.target ? runTraining(config) : forward(config);
 }
 
 export interface ForwardOptions {
