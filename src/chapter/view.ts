@@ -1,3 +1,4 @@
+import type { BackendChoice } from '../engine/backends/choice.ts';
 import { BOOK_EMBEDDINGS, BOOK_TOKENS } from '../engine/config.ts';
 
 /** The chapter's steps, by section number, in reading order. */
@@ -14,8 +15,8 @@ export const STEP_IDS = [
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
-export const BACKEND_CHOICES = ['auto', 'webgpu', 'wasm', 'reference'] as const;
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+// The backend choice belongs to the engine; re-exported for the chapter's and the app's imports.
+export { BACKEND_CHOICES, type BackendChoice } from '../engine/backends/choice.ts';
 
 /** A heatmap cell the learner clicked to keep highlighted. */
 export interface LockedCell {
