@@ -1,5 +1,5 @@
-/** The attention variants, in the order chapter 3 builds them. */
-export const VARIANTS = ['simple', 'v1', 'v2', 'causal', 'mha_wrapper', 'mha'] as const;
+/** The attention variants, in the order chapter 3 builds them, then grouped-query attention. */
+export const VARIANTS = ['simple', 'v1', 'v2', 'causal', 'mha_wrapper', 'mha', 'gqa'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /**
@@ -9,7 +9,8 @@ export type Variant = (typeof VARIANTS)[number];
 export interface AttentionConfigInput {
   variant?: Variant;
   tokens?: string[];
-  embeddings?: number[][];
+  /** T × d_in, or [batch][T][d_in] for a batch of different inputs. */
+  embeddings?: number[][] | number[][][];
   seed?: number;
   d_out?: number;
   num_heads?: number;
@@ -18,6 +19,16 @@ export interface AttentionConfigInput {
   dropout?: number;
   training?: boolean;
   batch?: number;
+  /** `gqa` only: key/value heads (1 = multi-query). */
+  num_kv_groups?: number;
+  /** [batch][T] of 1 (token) / 0 (padding): padded keys are hidden from every query. */
+  attention_mask?: number[][];
+  mask_fill?: MaskFill;
+  /** `mha`/`gqa`, causal, no dropout: also run the cached path, P tokens then one per call. */
+  kv_cache?: { prefill?: number };
+  /** [batch][T][width]: adds the MSE loss of `output` against it and every gradient. */
+  target?: number[][][];
+  train?: TrainConfig;
   /** Our extension (not in the oracle): divide scores by √d_k. Default true except `simple`. */
   scaled?: boolean;
   /** Our extension: the naive exp(x)/Σexp(x) overflows past x ≈ 88.7; only for that lesson. */
@@ -29,6 +40,21 @@ export interface AttentionConfigInput {
   share_wrapper_weights?: boolean;
 }
 
+export const MASK_FILLS = ['-inf', 'min'] as const;
+export type MaskFill = (typeof MASK_FILLS)[number];
+
+export const OPTIMIZERS = ['sgd', 'adamw'] as const;
+export type Optimizer = (typeof OPTIMIZERS)[number];
+
+/** Optimizer steps on the MSE loss against `target`, before the traced forward pass. */
+export interface TrainConfig {
+  steps: number;
+  lr: number;
+  optimizer?: Optimizer;
+  /** AdamW only; default 0.01 as torch.optim.AdamW. */
+  weight_decay?: number;
+}
+
 export const SOFTMAX_KINDS = ['stable', 'naive'] as const;
 export type SoftmaxKind = (typeof SOFTMAX_KINDS)[number];
 
@@ -36,6 +62,7 @@ export type SoftmaxKind = (typeof SOFTMAX_KINDS)[number];
 export interface AttentionConfig {
   variant: Variant;
   tokens: string[];
+  /** T × d_in: the input (the first sequence when `batch_embeddings` is given). */
   embeddings: number[][];
   seed: number;
   d_out: number;
@@ -45,6 +72,14 @@ export interface AttentionConfig {
   dropout: number;
   training: boolean;
   batch: number;
+  num_kv_groups?: number;
+  attention_mask?: number[][];
+  mask_fill?: MaskFill;
+  kv_cache?: { prefill?: number };
+  target?: number[][][];
+  train?: TrainConfig;
+  /** 3-D embeddings as given: [batch][T][d_in] (the config JSON writes them as `embeddings`). */
+  batch_embeddings?: number[][][];
   scaled: boolean;
   softmax: SoftmaxKind;
   share_wrapper_weights: boolean;

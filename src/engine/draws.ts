@@ -1,8 +1,10 @@
 import { TorchGenerator } from '../rng/index.ts';
 import { stackHeads } from '../tensor/heads.ts';
 import type { AttentionConfig } from './config.ts';
+import { inputDims } from './graph/build.ts';
 import { drawParams, type ModelParams } from './params.ts';
 import { wrapperAsMha } from './share-weights.ts';
+import { headShape, specOf } from './variants.ts';
 
 /** Everything a forward pass takes from the seed's random stream. */
 export interface Draws {
@@ -34,8 +36,7 @@ const KEEP = 8;
 const recent = new Map<string, Draws>();
 
 function drawKey(c: AttentionConfig): string {
-  const t = c.embeddings.length;
-  const dIn = c.embeddings[0].length;
+  const { t, dIn } = inputDims(c);
   const dropout = c.training && c.dropout > 0 ? c.dropout : 0;
   return JSON.stringify([
     c.variant,
@@ -44,6 +45,7 @@ function drawKey(c: AttentionConfig): string {
     dIn,
     c.d_out,
     c.num_heads,
+    c.num_kv_groups,
     c.qkv_bias,
     c.batch,
     dropout,
@@ -52,14 +54,18 @@ function drawKey(c: AttentionConfig): string {
 }
 
 function draw(config: AttentionConfig): Draws {
+  const { params, gen } = drawWeights(config);
+  return { params, dropoutMask: drawDropout(config, gen) };
+}
+
+/** `torch.manual_seed(seed)` and the modules' weights; the stream continues with dropout draws. */
+export function drawWeights(config: AttentionConfig): { params: ModelParams; gen: TorchGenerator } {
   const gen = new TorchGenerator(config.seed);
-  const dIn = config.embeddings[0].length;
+  const { dIn } = inputDims(config);
   const params = config.share_wrapper_weights
     ? wrapperAsMha(drawParams(wrapperOf(config), dIn, gen))
     : drawParams(config, dIn, gen);
-  const h = config.variant === 'mha_wrapper' || config.variant === 'mha' ? config.num_heads : 1;
-  const t = config.embeddings.length;
-  return { params, dropoutMask: drawDropout(config, gen, config.batch, h, t) };
+  return { params, gen };
 }
 
 /** The MultiHeadAttentionWrapper whose heads together have mha's width (d_out / heads each). */
@@ -72,16 +78,12 @@ function wrapperOf(config: AttentionConfig): AttentionConfig {
  * forward pass draws them: `mha` draws one mask over the whole tensor; the wrapper runs its heads
  * one after another, each drawing a [b, T, T] mask.
  */
-function drawDropout(
-  config: AttentionConfig,
-  gen: TorchGenerator,
-  b: number,
-  h: number,
-  t: number,
-): Float32Array | null {
+export function drawDropout(config: AttentionConfig, gen: TorchGenerator): Float32Array | null {
   if (!config.training || config.dropout === 0) return null;
   const p = config.dropout;
-  if (config.variant !== 'mha_wrapper') return gen.dropoutMask(b * h * t * t, p);
+  const { b, t, dIn } = inputDims(config);
+  const h = headShape(config, dIn).heads;
+  if (!specOf(config).dropoutPerHead) return gen.dropoutMask(b * h * t * t, p);
   return stackHeads(
     Array.from({ length: h }, () => gen.dropoutMask(b * t * t, p)),
     b,

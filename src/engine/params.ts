@@ -2,81 +2,64 @@ import type { TorchGenerator } from '../rng/index.ts';
 import { transpose } from '../tensor/matmul.ts';
 import { type Tensor, tensor } from '../tensor/tensor.ts';
 import type { AttentionConfig } from './config.ts';
-
-/** One projection as the forward pass uses it: weight in torch's [out, in] layout. */
-export interface Projection {
-  weight: Float32Array;
-  bias: Float32Array | null;
-  inFeatures: number;
-  outFeatures: number;
-}
-
-export interface HeadProjections {
-  W_query: Projection;
-  W_key: Projection;
-  W_value: Projection;
-}
+import { headShape, type Projection, specOf } from './variants.ts';
 
 export interface ModelParams {
-  /** One entry per head for the wrapper; one (all heads fused) for `mha`; none for `simple`. */
-  heads: HeadProjections[];
-  out_proj: Projection | null;
-  /** The same weights in the chapter's `x @ W` layout [d_in, d_out], named as the trace names them. */
+  /**
+   * Every weight in the chapter's `x @ W` layout [d_in, d_out] and every bias, named as the trace
+   * names them (`W_query`, `W_query.bias`, `heads.0.W_key`, `out_proj`), in the oracle's order.
+   */
   named: Record<string, Tensor>;
 }
 
-const QKV = ['W_query', 'W_key', 'W_value'] as const;
+const NAME_ORDER: readonly (Projection | 'out_proj')[] = [
+  'W_query',
+  'W_key',
+  'W_value',
+  'out_proj',
+];
 
 /**
- * Draws every weight from `gen` in the order the chapter constructs its modules (per head:
- * W_query, W_key, W_value, each weight then bias; `mha` then out_proj), so a seed gives the
- * book's numbers.
+ * Draws every weight from `gen` in the order the variant's constructor does (its `drawOrder`
+ * per head, each weight then bias; then out_proj), so a seed gives the book's numbers.
  */
 export function drawParams(config: AttentionConfig, dIn: number, gen: TorchGenerator): ModelParams {
-  const { variant, d_out: dOut, qkv_bias: bias } = config;
+  const spec = specOf(config);
+  const { heads, kvHeads, headDim, width } = headShape(config, dIn);
+  const bias = config.qkv_bias;
   const named: Record<string, Tensor> = {};
-  const heads: HeadProjections[] = [];
-  const headCount = variant === 'mha_wrapper' ? config.num_heads : variant === 'simple' ? 0 : 1;
-  for (let h = 0; h < headCount; h++) {
-    const prefix = variant === 'mha_wrapper' ? `heads.${h}.` : '';
-    const head = {} as HeadProjections;
-    for (const name of QKV) {
-      head[name] =
-        variant === 'v1'
-          ? randProjection(gen, dIn, dOut, named, prefix + name)
-          : linearProjection(gen, dIn, dOut, bias, named, prefix + name);
+  const moduleCount = spec.projection === 'per_head' ? heads : spec.projection === 'fused' ? 1 : 0;
+  for (let h = 0; h < moduleCount; h++) {
+    const prefix = spec.headPrefix ? `heads.${h}.` : '';
+    const drawn: Record<string, Record<string, Tensor>> = {};
+    for (const name of spec.drawOrder) {
+      const cols =
+        spec.projection === 'per_head' ? headDim : name === 'W_query' ? width : kvHeads * headDim;
+      drawn[name] =
+        spec.weights === 'rand'
+          ? { [prefix + name]: tensor([dIn, cols], gen.rand(dIn * cols)) }
+          : linearParams(gen, dIn, cols, bias, prefix + name);
     }
-    heads.push(head);
+    // Named in the oracle's order whatever order they were drawn in (gqa draws keys first).
+    for (const name of NAME_ORDER) Object.assign(named, drawn[name]);
   }
-  const out_proj =
-    variant === 'mha' ? linearProjection(gen, dOut, dOut, true, named, 'out_proj') : null;
-  return { heads, out_proj, named };
+  if (spec.outProj)
+    Object.assign(named, linearParams(gen, width, width, spec.outProj.bias, 'out_proj'));
+  return { named };
 }
 
-/** SelfAttention_v1: `nn.Parameter(torch.rand(d_in, d_out))`, already in `x @ W` layout. */
-function randProjection(
-  gen: TorchGenerator,
-  dIn: number,
-  dOut: number,
-  named: Record<string, Tensor>,
-  name: string,
-): Projection {
-  const w = gen.rand(dIn * dOut);
-  named[name] = tensor([dIn, dOut], w);
-  return { weight: transpose(w, dIn, dOut), bias: null, inFeatures: dIn, outFeatures: dOut };
-}
-
-/** `nn.Linear(d_in, d_out, bias)`: weight then bias from the stream. */
-function linearProjection(
+/** `nn.Linear(d_in, d_out, bias)`: weight then bias from the stream; weight in `x @ W` layout. */
+function linearParams(
   gen: TorchGenerator,
   dIn: number,
   dOut: number,
   bias: boolean,
-  named: Record<string, Tensor>,
   name: string,
-): Projection {
+): Record<string, Tensor> {
   const init = gen.linear(dIn, dOut, bias);
-  named[name] = tensor([dIn, dOut], transpose(init.weight, dOut, dIn));
-  if (init.bias) named[`${name}.bias`] = tensor([dOut], init.bias);
-  return { weight: init.weight, bias: init.bias, inFeatures: dIn, outFeatures: dOut };
+  const out: Record<string, Tensor> = {
+    [name]: tensor([dIn, dOut], transpose(init.weight, dOut, dIn)),
+  };
+  if (init.bias) out[`${name}.bias`] = tensor([dOut], init.bias);
+  return out;
 }

@@ -5,10 +5,12 @@ import {
   BOOK_TOKENS,
   SOFTMAX_KINDS,
   VARIANTS,
-  type Variant,
 } from './config.ts';
+import { bool, integer } from './config-checks.ts';
 import { ConfigError } from './config-error.ts';
+import { checkExtensions } from './config-extensions.ts';
 import { LIMITS } from './limits.ts';
+import { specOf } from './variants.ts';
 
 const FIELDS = new Set<string>([
   'variant',
@@ -22,17 +24,20 @@ const FIELDS = new Set<string>([
   'dropout',
   'training',
   'batch',
+  'num_kv_groups',
+  'attention_mask',
+  'mask_fill',
+  'kv_cache',
+  'target',
+  'train',
   'scaled',
   'softmax',
   'share_wrapper_weights',
 ]);
 
-const MULTI_HEAD: readonly Variant[] = ['mha_wrapper', 'mha'];
-const CAUSAL_BY_DEFAULT: readonly Variant[] = ['causal', 'mha_wrapper', 'mha'];
-
 /**
- * Fills the chapter's defaults (as ../shared/oracle/torch_oracle.py does) and checks every
- * field, throwing a ConfigError that names the first wrong one.
+ * Fills the defaults (as ../shared/oracle/torch_oracle.py does, from the variant table) and
+ * checks every field, throwing a ConfigError that names the first wrong one.
  */
 export function resolveConfig(input: unknown): AttentionConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -50,49 +55,88 @@ export function resolveConfig(input: unknown): AttentionConfig {
       `unknown variant ${JSON.stringify(variant)}; one of ${VARIANTS.join(', ')}`,
     );
   }
-  const embeddings = checkEmbeddings(c.embeddings ?? BOOK_EMBEDDINGS);
+  const spec = specOf({ variant });
+  const { rows: embeddings, batched } = checkInput(c.embeddings ?? BOOK_EMBEDDINGS);
   const tokens = checkTokens(c.tokens, embeddings.length);
-  const multiHead = MULTI_HEAD.includes(variant);
-  const config: AttentionConfig = {
+  const base: AttentionConfig = {
     variant,
     tokens,
     embeddings,
     seed: integer('seed', c.seed ?? 123, 0, LIMITS.maxSeed),
     d_out: integer('d_out', c.d_out ?? 2, 1, LIMITS.maxDOut),
-    num_heads: multiHead ? integer('num_heads', c.num_heads ?? 2, 1, LIMITS.maxHeads) : 1,
+    num_heads: spec.multiHead ? integer('num_heads', c.num_heads ?? 2, 1, LIMITS.maxHeads) : 1,
     qkv_bias: bool('qkv_bias', c.qkv_bias ?? false),
-    causal: bool('causal', c.causal ?? CAUSAL_BY_DEFAULT.includes(variant)),
+    causal: bool('causal', c.causal ?? spec.causal),
     dropout: checkDropout(c.dropout ?? 0),
     training: bool('training', c.training ?? false),
-    batch: integer('batch', c.batch ?? 1, 1, LIMITS.maxBatch),
-    scaled: bool('scaled', c.scaled ?? variant !== 'simple'),
+    batch: integer('batch', c.batch ?? batched?.length ?? 1, 1, LIMITS.maxBatch),
+    scaled: bool('scaled', c.scaled ?? spec.scaled),
     softmax: c.softmax ?? 'stable',
     share_wrapper_weights: bool('share_wrapper_weights', c.share_wrapper_weights ?? false),
   };
-  if (config.share_wrapper_weights && variant !== 'mha') {
+  if (batched && base.batch !== batched.length) {
+    throw new ConfigError(
+      'batch',
+      `${base.batch} but the 3-D embeddings hold ${batched.length} sequences`,
+    );
+  }
+  if (base.share_wrapper_weights && variant !== 'mha') {
     throw new ConfigError('share_wrapper_weights', 'only applies to the mha variant');
   }
-  if (!SOFTMAX_KINDS.includes(config.softmax)) {
+  if (!SOFTMAX_KINDS.includes(base.softmax)) {
     throw new ConfigError(
       'softmax',
       `expected ${SOFTMAX_KINDS.join(' or ')}, got ${JSON.stringify(c.softmax)}`,
     );
   }
-  if (variant === 'mha' && config.d_out % config.num_heads !== 0) {
+  if (spec.dOutIsTotal && base.d_out % base.num_heads !== 0) {
     throw new ConfigError(
       'num_heads',
-      `d_out (${config.d_out}) must be divisible by num_heads (${config.num_heads})`,
+      `d_out (${base.d_out}) must be divisible by num_heads (${base.num_heads})`,
     );
   }
   const t = embeddings.length;
-  const elements = config.batch * config.num_heads * t * t;
+  const elements = base.batch * base.num_heads * t * t;
   if (elements > LIMITS.maxElements) {
     throw new ConfigError(
       'embeddings',
       `batch × heads × T × T = ${elements} attention weights exceeds the limit of ${LIMITS.maxElements}`,
     );
   }
-  return config;
+  // The oracle's key order: its fields, the extensions asked for, then ours.
+  const { scaled, softmax, share_wrapper_weights, ...oracle } = base;
+  return {
+    ...oracle,
+    ...checkExtensions(c, base),
+    ...(batched ? { batch_embeddings: batched } : {}),
+    scaled,
+    softmax,
+    share_wrapper_weights,
+  };
+}
+
+/** 2-D embeddings, or 3-D ones ([batch][T][d_in]) checked sequence by sequence. */
+function checkInput(value: unknown): { rows: number[][]; batched: number[][][] | null } {
+  const threeD = Array.isArray(value) && Array.isArray(value[0]) && Array.isArray(value[0][0]);
+  if (!threeD) return { rows: checkEmbeddings(value), batched: null };
+  const seqs = value as unknown[];
+  if (seqs.length > LIMITS.maxBatch) {
+    throw new ConfigError(
+      'embeddings',
+      `${seqs.length} sequences exceeds the limit of ${LIMITS.maxBatch}`,
+    );
+  }
+  const batched = seqs.map((s) => checkEmbeddings(s));
+  const [t, d] = [batched[0].length, batched[0][0].length];
+  batched.forEach((s, i) => {
+    if (s.length !== t || s[0].length !== d) {
+      throw new ConfigError(
+        'embeddings',
+        `sequence ${i} is ${s.length} × ${s[0].length}, sequence 0 is ${t} × ${d}`,
+      );
+    }
+  });
+  return { rows: batched[0], batched };
 }
 
 function checkEmbeddings(value: unknown): number[][] {
@@ -149,22 +193,6 @@ function checkTokens(value: unknown, t: number): string[] {
     throw new ConfigError('tokens', `${value.length} tokens but ${t} embedding rows`);
   }
   return [...value];
-}
-
-function integer(field: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new ConfigError(field, `expected an integer, got ${JSON.stringify(value)}`);
-  }
-  if (value < min || value > max) {
-    throw new ConfigError(field, `${value} is outside ${min}..${max}`);
-  }
-  return value;
-}
-
-function bool(field: string, value: unknown): boolean {
-  if (typeof value !== 'boolean')
-    throw new ConfigError(field, `expected true or false, got ${JSON.stringify(value)}`);
-  return value;
 }
 
 function checkDropout(value: unknown): number {

@@ -1,19 +1,24 @@
-import { mergeHeads, splitHeads, stackHeads } from '../tensor/heads.ts';
-import { linear } from '../tensor/matmul.ts';
-import { tensor } from '../tensor/tensor.ts';
-import { attend } from './attend.ts';
+import { type Tensor, tensor } from '../tensor/tensor.ts';
 import type { AttentionConfig } from './config.ts';
 import { drawModel } from './draws.ts';
-import type { HeadProjections, ModelParams, Projection } from './params.ts';
+import { buildGraph, inputDims } from './graph/build.ts';
+import { execute } from './graph/execute.ts';
+import type { Graph } from './graph/ir.ts';
+import { runCached } from './kv-cache.ts';
+import type { ModelParams } from './params.ts';
 import { resolveConfig } from './resolve-config.ts';
+import { inputOf, keyPaddingOf } from './run-input.ts';
 import type { Trace } from './trace.ts';
+import { runTraining } from './train/train.ts';
+import { headShape } from './variants.ts';
 
 /**
- * Runs one forward pass of the configured chapter-3 module and returns every intermediate.
- * Accepts the oracle's config format; throws ConfigError on a bad config.
+ * Runs one forward pass of the configured module and returns every intermediate (after training
+ * first, when the config asks). Accepts the oracle's config format; throws ConfigError on a bad one.
  */
 export function runAttention(input: unknown): Trace {
-  return forward(resolveConfig(input));
+  const config = resolveConfig(input);
+  return config.target ? runTraining(config) : forward(config);
 }
 
 export interface ForwardOptions {
@@ -25,103 +30,56 @@ export interface ForwardOptions {
 }
 
 export function forward(config: AttentionConfig, options: ForwardOptions = {}): Trace {
-  const { batch: b, variant } = config;
-  const t = config.embeddings.length;
-  const dIn = config.embeddings[0].length;
-  const x = new Float32Array(b * t * dIn);
-  const row = Float32Array.from(config.embeddings.flat());
-  for (let bi = 0; bi < b; bi++) x.set(row, bi * t * dIn);
-
   const drawn = drawModel(config);
   const params = options.params ?? drawn.params;
-  const h = variant === 'mha_wrapper' || variant === 'mha' ? config.num_heads : 1;
-  const hd = variant === 'simple' ? dIn : variant === 'mha' ? config.d_out / h : config.d_out;
+  const graph = buildGraph(config);
+  const values = execute(graph, feedsOf(config, params, drawn.dropoutMask));
+  return traceOf(config, graph, values, params);
+}
 
-  // queries/keys/values in [b, h, T, hd]
-  let q: Float32Array;
-  let k: Float32Array;
-  let v: Float32Array;
-  if (variant === 'simple') {
-    q = x;
-    k = x;
-    v = x;
-  } else if (variant === 'mha') {
-    const [head] = params.heads;
-    q = splitHeads(project(x, head.W_query, b * t), b, t, h, hd);
-    k = splitHeads(project(x, head.W_key, b * t), b, t, h, hd);
-    v = splitHeads(project(x, head.W_value, b * t), b, t, h, hd);
-  } else {
-    // Each head projects the batch separately; stacking them gives [h, b, T, hd] → reorder.
-    const per = params.heads.map((head) => projectHead(x, head, b * t));
-    q = stackHeads(
-      per.map((p) => p[0]),
-      b,
-      t,
-      hd,
-    );
-    k = stackHeads(
-      per.map((p) => p[1]),
-      b,
-      t,
-      hd,
-    );
-    v = stackHeads(
-      per.map((p) => p[2]),
-      b,
-      t,
-      hd,
-    );
-  }
+/** Every value the graph is fed: x, the parameters, the dropout mask and the key padding. */
+export function feedsOf(
+  config: AttentionConfig,
+  params: ModelParams,
+  dropoutMask: Float32Array | null,
+): Record<string, Float32Array> {
+  const feeds: Record<string, Float32Array> = { x: inputOf(config) };
+  for (const [name, p] of Object.entries(params.named)) feeds[name] = p.data;
+  if (dropoutMask) feeds.dropout_mask = dropoutMask;
+  const padding = keyPaddingOf(config);
+  if (padding) feeds.key_padding = padding;
+  return feeds;
+}
 
-  const { dropoutMask } = drawn;
-  const parts = attend({
-    queries: q,
-    keys: k,
-    values: v,
-    blocks: b * h,
-    t,
-    hd,
-    causal: config.causal,
-    scaled: config.scaled,
-    dropoutMask,
-    softmax: config.softmax,
-  });
-
-  const width = h * hd;
-  let context_concat: Float32Array | undefined;
-  let output = mergeHeads(parts.context, b, t, h, hd);
-  if (params.out_proj) {
-    context_concat = output;
-    output = project(context_concat, params.out_proj, b * t);
-  }
-  const outWidth = params.out_proj ? params.out_proj.outFeatures : width;
-  const blockShape = [b, h, t, t];
+/** The trace's tensors from the executed graph's values. */
+export function traceOf(
+  config: AttentionConfig,
+  graph: Graph,
+  values: Map<string, Float32Array>,
+  params: ModelParams,
+): Trace {
+  const shapes = new Map(graph.nodes.map((n) => [n.name, n.shape]));
+  const out = (name: string): Tensor => {
+    const node = graph.outputs[name];
+    return tensor(shapes.get(node) as number[], values.get(node));
+  };
+  const { headDim } = headShape(config, inputDims(config).dIn);
+  const dropoutMask = values.get('dropout_mask');
   return {
     config,
     params: params.named,
-    scale: config.scaled ? 1 / Math.sqrt(hd) : 1,
-    queries: tensor([b, h, t, hd], q),
-    keys: tensor([b, h, t, hd], k),
-    values: tensor([b, h, t, hd], v),
-    attn_scores: tensor(blockShape, parts.attn_scores),
-    masked_scores: tensor(blockShape, parts.masked_scores),
-    attn_weights: tensor(blockShape, parts.attn_weights),
-    dropout_mask: dropoutMask ? tensor(blockShape, dropoutMask) : null,
-    attn_weights_dropped: tensor(blockShape, parts.attn_weights_dropped),
-    context: tensor([b, h, t, hd], parts.context),
-    ...(context_concat ? { context_concat: tensor([b, t, width], context_concat) } : {}),
-    output: tensor([b, t, outWidth], output),
+    scale: config.scaled ? 1 / Math.sqrt(headDim) : 1,
+    queries: out('queries'),
+    keys: out('keys'),
+    values: out('values'),
+    attn_scores: out('attn_scores'),
+    masked_scores: out('masked_scores'),
+    attn_weights: out('attn_weights'),
+    dropout_mask: dropoutMask ? tensor(shapes.get('dropout_mask') as number[], dropoutMask) : null,
+    attn_weights_dropped: out('attn_weights_dropped'),
+    context: out('context'),
+    ...(graph.outputs.context_concat ? { context_concat: out('context_concat') } : {}),
+    output: out('output'),
+    ...(config.kv_cache ? { cached: runCached(config, params) } : {}),
   };
-}
-
-function project(x: Float32Array, p: Projection, rows: number): Float32Array {
-  return linear(x, p.weight, p.bias, rows, p.inFeatures, p.outFeatures);
-}
-
-function projectHead(x: Float32Array, head: HeadProjections, rows: number): Float32Array[] {
-  return [
-    project(x, head.W_query, rows),
-    project(x, head.W_key, rows),
-    project(x, head.W_value, rows),
-  ];
 }

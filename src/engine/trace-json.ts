@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor.ts';
 import type { AttentionConfig } from './config.ts';
 import type { Trace } from './trace.ts';
+import { specOf } from './variants.ts';
 
 /** A JSON value where −∞ is the string "-inf", as ../shared/oracle/torch_oracle.py writes it. */
 export type JsonValue =
@@ -29,10 +30,12 @@ export function tensorToJson(t: Tensor): JsonValue {
 }
 
 function configToJson(c: AttentionConfig): Record<string, JsonValue> {
-  const { scaled, softmax, share_wrapper_weights, ...oracleFields } = c;
+  const { scaled, softmax, share_wrapper_weights, batch_embeddings, train, ...oracleFields } = c;
   // Our extensions are written only when they differ from the chapter's choice.
   const out: Record<string, JsonValue> = { ...oracleFields };
-  if (scaled !== (c.variant !== 'simple')) out.scaled = scaled;
+  if (batch_embeddings) out.embeddings = batch_embeddings;
+  if (train) out.train = { ...train };
+  if (scaled !== specOf(c).scaled) out.scaled = scaled;
   if (softmax !== 'stable') out.softmax = softmax;
   if (share_wrapper_weights) out.share_wrapper_weights = true;
   return out;
@@ -58,5 +61,21 @@ export function traceToJson(trace: Trace): Record<string, JsonValue> {
   };
   if (trace.context_concat) out.context_concat = tensorToJson(trace.context_concat);
   out.output = tensorToJson(trace.output);
+  // The extensions after the chapter's tensors, in the order the oracle adds them.
+  if (trace.loss_history) out.loss_history = trace.loss_history;
+  if (trace.loss !== undefined) out.loss = trace.loss;
+  if (trace.grads) {
+    const grads: Record<string, JsonValue> = {};
+    for (const [name, t] of Object.entries(trace.grads)) grads[name] = tensorToJson(t);
+    out.grads = grads;
+  }
+  if (trace.cached) {
+    const { output, keys, values } = trace.cached;
+    out.cached = {
+      output: tensorToJson(output),
+      keys: tensorToJson(keys),
+      values: tensorToJson(values),
+    };
+  }
   return out;
 }

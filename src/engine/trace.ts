@@ -39,4 +39,12 @@ export interface Trace {
   context: Tensor;
   context_concat?: Tensor;
   output: Tensor;
+  /** `train`: the loss at each optimizer step, before that step's update. */
+  loss_history?: number[];
+  /** `target`: the MSE (mean) of `output` against it. */
+  loss?: number;
+  /** `target`: d loss / d every parameter (named and laid out as `params`) and `embeddings`. */
+  grads?: Record<string, Tensor>;
+  /** `kv_cache`: the cached path's output and the final cache [b, kv heads, T, hd]. */
+  cached?: { output: Tensor; keys: Tensor; values: Tensor };
 }
