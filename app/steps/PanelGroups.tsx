@@ -1,4 +1,5 @@
 import type { PanelGroup } from '../../src/chapter/panels/index.ts';
+import { LocalTensorEditor } from '../controls/LocalTensorEditor.tsx';
 import { PanelFigure } from '../heatmap/PanelFigure.tsx';
 import { useActions, useLab } from '../store/index.ts';
 
@@ -6,6 +7,7 @@ function Group({ group }: { group: PanelGroup }) {
   const body = (
     <>
       {group.note && <p className="note">{group.note}</p>}
+      {group.edits && <LocalTensorEditor field={group.edits} />}
       <div className="panel-row">
         {group.panels.map((p) => (
           <PanelFigure key={p.id} panel={p} />

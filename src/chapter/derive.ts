@@ -5,6 +5,7 @@
  */
 import { TorchGenerator } from '../rng/index.ts';
 import { lowerTriangle } from '../tensor/mask.ts';
+import { matmulTransB } from '../tensor/matmul.ts';
 import { naiveSoftmaxRows } from '../tensor/softmax.ts';
 
 const f32 = Math.fround;
@@ -82,4 +83,9 @@ export function randomEmbeddings(seed: number, t: number, dIn: number): number[]
   return Array.from({ length: t }, (_, i) =>
     Array.from(r.subarray(i * dIn, (i + 1) * dIn), (x) => Math.round(x * 100) / 100),
   );
+}
+
+/** `m @ m.T` for a [rows, cols] matrix: §3.6.2's `first_head @ first_head.T`. */
+export function selfProduct(m: Float32Array, rows: number, cols: number): Float32Array {
+  return matmulTransB(m, m, rows, cols, rows);
 }

@@ -208,6 +208,76 @@ describe('the book’s numbers, step by step', () => {
   });
 });
 
+describe('the book’s prints that need more than one trace (issue 8)', () => {
+  it('3.5.2 shows the book’s dropout(attn_weights) first, then the class’s own', () => {
+    const p = panels('3.5.2');
+    // §3.5.1's renormalised seed-789 weights, under the seed-123 mask the book printed for ones.
+    expect(shown(p.get('attention weights'))).toEqual(
+      shown(panels('3.5.1').get('attention weights')),
+    );
+    expect(shown(p.get('attention weights after the book’s dropout'))).toEqual(
+      BOOK_PRINTED.bookDropoutWeights,
+    );
+    expect(shown(p.get('attention weights after the book’s dropout'))[2].slice(0, 3)).toEqual([
+      '0.7599',
+      '0.6194',
+      '0.6206',
+    ]);
+    expect(shown(p.get('CausalAttention’s attention weights'))).toEqual(
+      want(b4(oracle({ variant: 'causal', dropout: 0.5 }), 'attn_weights')),
+    );
+  });
+
+  it('3.6.2 multiplies the toy tensor a with its transpose, head by head, and follows edits', () => {
+    const p = panels('3.6.2');
+    expect(shown(p.get('a @ a.transpose(2, 3), head 1'))).toEqual(
+      BOOK_PRINTED.toyBatchedProduct[0],
+    );
+    expect(shown(p.get('a @ a.transpose(2, 3), head 2'))).toEqual(
+      BOOK_PRINTED.toyBatchedProduct[1],
+    );
+    expect(shown(p.get('a, head 2'))[2]).toEqual(['0.4606', '0.5159', '0.4220', '0.5786']);
+    // a = 1 everywhere except one value: each product is a sum of four products.
+    const a = [[0, 1].map(() => [0, 1, 2].map(() => [1, 1, 1, 1]))];
+    a[0][1][2][3] = -2;
+    const edited = panels('3.6.2', { local: { a } });
+    expect(shown(edited.get('a @ a.transpose(2, 3), head 1'))).toEqual(
+      Array(3).fill(Array(3).fill('4.0000')),
+    );
+    expect(shown(edited.get('a @ a.transpose(2, 3), head 2'))[2]).toEqual([
+      '1.0000',
+      '1.0000',
+      '7.0000',
+    ]);
+  });
+
+  it.each(STEP_IDS)(
+    '%s: the first group is one an embedding edit changes, with the attention weights in it',
+    (id) => {
+      const view = defaultView(id);
+      const edited = {
+        ...view,
+        embeddings: view.embeddings.map((r, i) =>
+          r.map((x, d) => (i === 1 && d === 0 ? x + 0.3 : x)),
+        ),
+      };
+      const first = (v: ViewState) =>
+        panelsFor(
+          v,
+          configsFor(v).map((c) => runAttention(c)),
+        )[0].panels;
+      const before = first(view);
+      const after = first(edited);
+      expect(before.some((p) => p.label.startsWith('attention weights'))).toBe(true);
+      if (id.startsWith('3.3'))
+        expect(before.some((p) => p.label === 'attention scores')).toBe(true);
+      before.forEach((p, i) => {
+        expect(Array.from(after[i].values), `${id} ${p.label}`).not.toEqual(Array.from(p.values));
+      });
+    },
+  );
+});
+
 describe('configsFor', () => {
   it('asks for v1 at seed 123 beside v2 at the step’s seed (3.4.2)', () => {
     const configs = configsFor({ ...defaultView('3.4.2'), seed: 5 });

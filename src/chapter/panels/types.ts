@@ -56,6 +56,8 @@ export interface PanelGroup {
   checks?: Check[];
   /** Drawn folded away (details) because it is secondary, e.g. every head's weight matrices. */
   folded?: boolean;
+  /** A step-local field (`view.local`) the learner edits in this group, e.g. 3.6.2's `a`. */
+  edits?: string;
 }
 
 /** The tokens a focused cell refers to, for highlighting them across the step. */

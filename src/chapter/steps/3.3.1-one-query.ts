@@ -86,14 +86,14 @@ export const step331: StepDef<'3.3.1'> = {
     const sums = [bySum, naive, weights].map((p) => fmt(rowSums(p.values, p.values.length)[0]));
     return [
       {
-        title: `Attention scores of the query ${tokenName(tokens, q)}`,
-        note: `One dot product per token: ω${n}ⱼ = x⁽${n}⁾ · x⁽ʲ⁾.`,
-        panels: [scores],
+        title: `Attention scores and weights of the query ${tokenName(tokens, q)}`,
+        note: `One dot product per token, ω${n}ⱼ = x⁽${n}⁾ · x⁽ʲ⁾, then a softmax: the weights sum to 1 (here ${sums[2]}).`,
+        panels: [scores, weights],
       },
       {
-        title: 'From scores to weights, three ways',
-        note: `Each row sums to 1 (here ${sums.join(', ')}).`,
-        panels: [bySum, naive, weights],
+        title: 'Two other ways from scores to weights',
+        note: `Dividing by the sum, and softmax without subtracting the maximum (sums ${sums[0]}, ${sums[1]}).`,
+        panels: [bySum, naive],
         checks: [
           naive.values.some(Number.isNaN)
             ? {

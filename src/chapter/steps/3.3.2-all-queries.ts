@@ -33,16 +33,14 @@ export const step332: StepDef<'3.3.2'> = {
     const allOne = sums.every((s) => s === '1.0000');
     return [
       {
-        title: 'All scores at once: inputs @ inputs.T',
-        panels: [scoresPanel({ trace })],
-      },
-      {
-        title: 'Row-wise softmax',
-        panels: [weights],
+        title: 'All scores at once, inputs @ inputs.T, then a row-wise softmax',
+        note: `attn_scores.shape = [${t}, ${t}]: one row per query, one column per key.`,
+        panels: [scoresPanel({ trace }), weights],
         checks: [{ ok: allOne, text: `Every row sums to 1: ${sums.join(', ')}.` }],
       },
       {
         title: 'Every context vector: attn_weights @ inputs',
+        note: `all_context_vecs.shape = [${t}, ${trace.output.shape[2]}]: row i is z⁽ⁱ⁾.`,
         panels: [contextPanel({ trace })],
       },
     ];

@@ -76,16 +76,6 @@ export const step341: StepDef<'3.4.1'> = {
     const context = rowPanel(contextPanel({ trace }), q, 'context vector', `context_vec_${q + 1}`);
     return [
       {
-        title: 'Three weight matrices, drawn by torch.rand',
-        note: `Each is d_in × d_out = ${trace.params.W_query.shape.join(' × ')}.`,
-        panels: QKV.map((name) => paramPanel(trace, name, name)),
-      },
-      {
-        title: 'Queries, keys and values',
-        note: `Every token projected three ways; the query of this walk-through is row ${q + 1}, q⁽${n}⁾.`,
-        panels: (['queries', 'keys', 'values'] as const).map((w) => projectedPanel({ trace }, w)),
-      },
-      {
         title: `Scores, scaling and weights of the query ${tokenName(tokens, q)}`,
         note: trace.config.scaled
           ? `ω${n}ⱼ = q⁽${n}⁾ · k⁽ʲ⁾, divided by √d_k = √${dk} before the softmax.`
@@ -93,9 +83,19 @@ export const step341: StepDef<'3.4.1'> = {
         panels: trace.config.scaled ? [scores, scaled, weights] : [scores, weights],
       },
       {
+        title: 'Queries, keys and values',
+        note: `Every token projected three ways (keys.shape = [${trace.keys.shape[2]}, ${dk}]); the query of this walk-through is row ${q + 1}, q⁽${n}⁾.`,
+        panels: (['queries', 'keys', 'values'] as const).map((w) => projectedPanel({ trace }, w)),
+      },
+      {
         title: `The context vector z⁽${n}⁾`,
         note: `The values weighted by attention: z⁽${n}⁾ = Σⱼ α${n}ⱼ v⁽ʲ⁾.`,
         panels: [context],
+      },
+      {
+        title: 'Three weight matrices, drawn by torch.rand',
+        note: `Each is d_in × d_out = ${trace.params.W_query.shape.join(' × ')}; drawn from the seed, so editing the inputs leaves them as they are.`,
+        panels: QKV.map((name) => paramPanel(trace, name, name)),
       },
     ];
   },

@@ -49,6 +49,10 @@ export const step342: StepDef<'3.4.2'> = {
   },
   panels: (_view, [v2, v1]) => [
     {
+      title: 'SelfAttention_v2’s weights and output',
+      panels: [weightsPanel({ trace: v2 }), contextPanel({ trace: v2 })],
+    },
+    {
       title: 'SelfAttention_v1: torch.rand weights (seed 123)',
       note: 'The module form of the previous step: its rows are every token’s z⁽ⁱ⁾.',
       panels: [contextPanel({ trace: v1 }, 'context vectors, SelfAttention_v1', 'context_v1')],
@@ -57,10 +61,6 @@ export const step342: StepDef<'3.4.2'> = {
       title: `SelfAttention_v2: nn.Linear weights (seed ${v2.config.seed})`,
       note: 'Shown as weight.T so that queries = x @ W_query.',
       panels: QKV.map((name) => paramPanel(v2, name, name)),
-    },
-    {
-      title: 'SelfAttention_v2’s weights and output',
-      panels: [weightsPanel({ trace: v2 }), contextPanel({ trace: v2 })],
     },
   ],
   featured: () => ({ panel: 'context', row: 0, col: 0 }),

@@ -69,9 +69,13 @@ export const step351: StepDef<'3.5.1'> = {
     const after = weightsPanel({ trace: causal });
     return [
       {
+        title: 'The causal mask: the weights before and after',
+        note: 'Each token attends only to itself and the tokens before it; every row still sums to 1.',
+        panels: [{ ...before, code: 'attn_weights' }, after],
+      },
+      {
         title: 'Way 1: mask the weights, then renormalise',
         panels: [
-          { ...before, code: 'attn_weights' },
           {
             ...like('mask_simple', 'causal mask', 'torch.tril(torch.ones(T, T))', 'mask', tril),
             formula: trilFormula,
@@ -100,7 +104,7 @@ export const step351: StepDef<'3.5.1'> = {
       },
       {
         title: 'Way 2: −∞ above the diagonal, one softmax',
-        panels: [scoresPanel({ trace: causal }), maskedScoresPanel({ trace: causal }), after],
+        panels: [scoresPanel({ trace: causal }), maskedScoresPanel({ trace: causal })],
         checks: [sameCheck(renorm, after.values, 'Way 1 and way 2 give the same weights')],
       },
     ];

@@ -54,12 +54,13 @@ export const step353: StepDef<'3.5.3'> = {
     return [
       {
         title: 'Inside the module, batch item 1',
+        note: `batch.shape = [${trace.config.batch}, ${trace.config.tokens.length}, ${trace.config.embeddings[0].length}]: the sentence twice.`,
         panels: active
           ? [maskedScoresPanel(first), weightsPanel(first), droppedPanel(first)]
           : [maskedScoresPanel(first), weightsPanel(first)],
       },
       {
-        title: `context_vecs: shape [${trace.output.shape.join(', ')}]`,
+        title: `context_vecs.shape = [${trace.output.shape.join(', ')}]`,
         note: 'The batch holds the same sentence twice.',
         panels: [out1, out2],
         checks: active

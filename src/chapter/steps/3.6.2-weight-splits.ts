@@ -9,8 +9,9 @@ import { dimLabels, item } from '../panels/slice.ts';
 import type { Panel } from '../panels/types.ts';
 import { sameCheck } from '../panels/words.ts';
 import { moduleConfig } from './configs.ts';
+import { readLocal } from './local.ts';
 import { aligned, py, scaledSoftmax } from './python.ts';
-import { toyTensorField } from './toy-tensor.ts';
+import { toyCode, toyGroup, toyTensorField } from './toy-tensor.ts';
 import type { StepDef } from './types.ts';
 
 /** Batch item 1's queries before the split, [T, d_out], each column headed for one head. */
@@ -27,12 +28,14 @@ function unsplitQueries(trace: Trace): Panel {
   };
 }
 
+const LOCAL = { a: toyTensorField };
+
 export const step362: StepDef<'3.6.2'> = {
   id: '3.6.2',
   short: 'Weight splits',
   title: 'Implementing multi-head attention with weight splits',
   defaults: { num_heads: 2, causal: true },
-  local: { a: toyTensorField },
+  local: LOCAL,
   prose: [
     'MultiHeadAttention does the same with one W_query (and one W_key, one W_value) of width d_out, whose output is split into num_heads heads of head_dim = d_out / num_heads.',
     'The split is a reshape and a transpose: `.view(b, T, num_heads, head_dim).transpose(1, 2)` gives [b, num_heads, T, head_dim], so one batched product computes every head’s scores.',
@@ -70,6 +73,9 @@ export const step362: StepDef<'3.6.2'> = {
       `mha = MultiHeadAttention(d_in, ${view.d_out}, batch.shape[1], ${view.dropout},`,
       `                         num_heads=${view.num_heads}, qkv_bias=${py(view.qkv_bias)})`,
       'context_vecs = mha(batch)',
+      `print(context_vecs.shape)   # torch.Size([2, ${view.tokens.length}, ${view.d_out}])`,
+      '',
+      ...toyCode(readLocal(LOCAL, view).a),
     ]),
   controls: ['seed', 'd_out', 'num_heads', 'qkv_bias', 'dropout', 'training', 'causal', 'scaled'],
   hints: { d_out: 'in total, split across the heads' },
@@ -84,7 +90,7 @@ export const step362: StepDef<'3.6.2'> = {
       { ...evalMode, variant: 'mha_wrapper', d_out: perHead },
     ];
   },
-  panels(_view, [mha, shared, wrapper]) {
+  panels(view, [mha, shared, wrapper]) {
     const heads = headsOf(mha);
     const width = mha.output.shape[2];
     const concat: Panel = {
@@ -101,23 +107,22 @@ export const step362: StepDef<'3.6.2'> = {
     };
     const sharedOut = outputPanel(shared, 0, 'output with the wrapper’s weights', 'output_shared');
     const wrapperOut = outputPanel(wrapper, 0, 'output of the wrapper', 'output_wrapper');
+    const split = {
+      title: 'One projection, split into heads',
+      note: `queries.view(b, T, ${heads.length}, ${width / heads.length}).transpose(1, 2): column c goes to head ⌊c / head_dim⌋; queries.shape = [${mha.queries.shape.join(', ')}].`,
+      panels: [
+        unsplitQueries(mha),
+        ...heads.map((h) => projectedPanel({ trace: mha, h, suffix: `head ${h + 1}` }, 'queries')),
+        paramPanel(mha, 'W_query', 'W_query'),
+      ],
+    };
     return [
-      {
-        title: 'One projection, split into heads',
-        note: `queries.view(b, T, ${heads.length}, ${width / heads.length}).transpose(1, 2): column c goes to head ⌊c / head_dim⌋.`,
-        panels: [
-          paramPanel(mha, 'W_query', 'W_query'),
-          unsplitQueries(mha),
-          ...heads.map((h) =>
-            projectedPanel({ trace: mha, h, suffix: `head ${h + 1}` }, 'queries'),
-          ),
-        ],
-      },
       ...headGroups(mha),
       {
-        title: 'Concatenate the heads, then out_proj',
-        panels: [concat, paramPanel(mha, 'out_proj', 'out_proj'), ...outputs(mha)],
+        title: `Concatenate the heads, then out_proj: context_vecs.shape = [${mha.output.shape.join(', ')}]`,
+        panels: [concat, ...outputs(mha), paramPanel(mha, 'out_proj', 'out_proj')],
       },
+      split,
       {
         title: 'The same numbers as the wrapper, when the weights are shared',
         note: 'W_query, W_key, W_value: the wrapper’s heads stacked; out_proj: the identity. Compared in eval mode.',
@@ -126,6 +131,7 @@ export const step362: StepDef<'3.6.2'> = {
           sameCheck(sharedOut.values, wrapperOut.values, 'MultiHeadAttention and the wrapper'),
         ],
       },
+      toyGroup(readLocal(LOCAL, view).a),
     ];
   },
   featured: () => ({ panel: 'output.b1', row: 0, col: 0 }),

@@ -3,7 +3,10 @@
  * book types it in: the step-local state of 3.6.2, editable and carried by the permalink.
  */
 import { z } from 'zod';
+import { selfProduct } from '../derive.ts';
+import { dotProduct, fmt, tx } from '../formula/tex.ts';
 import { MAX_EMBEDDING_MAGNITUDE } from '../limits.ts';
+import type { Panel, PanelGroup } from '../panels/types.ts';
 import type { LocalField } from './types.ts';
 
 export type Tensor4 = number[][][][];
@@ -56,3 +59,76 @@ export const toyTensorField: LocalField<Tensor4> = {
       ? (raw as Tensor4).map((b) => b.map((h) => h.map((row) => row.map(clampValue))))
       : null,
 };
+
+const names = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what} ${i + 1}`);
+
+/** One head's [T, D] matrix of `a` as a panel. */
+function headPanel(a: Tensor4, h: number): Panel {
+  const values = Float32Array.from(a[0][h].flat());
+  return {
+    id: `a.h${h + 1}`,
+    label: `a, head ${h + 1}`,
+    code: `a[0, ${h}, :, :]`,
+    kind: 'vectors',
+    values,
+    rows: names(T, 'token'),
+    cols: names(D, 'dim'),
+    rowRole: 'none',
+    colRole: 'none',
+    rowOffset: 0,
+    head: h,
+    status: null,
+    formula: (i, d) => ({
+      tex: `a_{0,${h},${i},${d}} = ${tx(values[i * D + d])}`,
+      text: `a[0, ${h}, ${i}, ${d}] = ${fmt(values[i * D + d])}`,
+    }),
+  };
+}
+
+/** Head h of `a @ a.transpose(2, 3)`: the same numbers as `first_head @ first_head.T`. */
+function productPanel(head: Panel, h: number): Panel {
+  const product = selfProduct(head.values, T, D);
+  const row = (i: number) => head.values.subarray(i * D, (i + 1) * D);
+  return {
+    ...head,
+    id: `a_aT.h${h + 1}`,
+    label: `a @ a.transpose(2, 3), head ${h + 1}`,
+    code: h === 0 ? 'first_head @ first_head.T' : 'second_head @ second_head.T',
+    kind: 'scores',
+    values: product,
+    cols: names(T, 'token'),
+    formula: (i, j) => {
+      const dot = dotProduct(row(i), row(j));
+      return {
+        tex: `\\text{head ${h + 1}: } a_{${i + 1}} \\cdot a_{${j + 1}} = ${dot.tex} = ${tx(product[i * T + j])}`,
+        text: `head ${h + 1}: a[${i + 1}] · a[${j + 1}] = ${dot.text} = ${fmt(product[i * T + j])}`,
+      };
+    },
+  };
+}
+
+/** §3.6.2's batched-matmul lesson on the learner's `a`, with the shapes written out. */
+export function toyGroup(a: Tensor4): PanelGroup {
+  const heads = [0, 1].map((h) => headPanel(a, h));
+  return {
+    title: `The batched product on a toy tensor: a.shape = [${TOY_SHAPE.join(', ')}], (a @ a.transpose(2, 3)).shape = [${B}, ${H}, ${T}, ${T}]`,
+    note: 'One matrix product per head, all at once: head 1 of the result is first_head @ first_head.T for first_head = a[0, 0, :, :], head 2 the second head’s. Edit a to see it.',
+    edits: 'a',
+    panels: [...heads, ...heads.map(productPanel)],
+  };
+}
+
+/** The book's lines for the toy tensor, with the learner's `a` typed in. */
+export function toyCode(a: Tensor4): string[] {
+  const rows = a[0].map(
+    (head) => `   [${head.map((row) => `[${row.map(String).join(', ')}]`).join(',\n    ')}]`,
+  );
+  return [
+    `a = torch.tensor([[${rows.join(',\n').trimStart()}]])  # (b, num_heads, num_tokens, head_dim)`,
+    'print(a @ a.transpose(2, 3))   # shape [1, 2, 3, 3]',
+    'first_head = a[0, 0, :, :]',
+    'print(first_head @ first_head.T)',
+    'second_head = a[0, 1, :, :]',
+    'print(second_head @ second_head.T)',
+  ];
+}
