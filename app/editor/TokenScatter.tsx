@@ -15,8 +15,8 @@ export interface TokenScatterProps {
   onMove(row: number, values: Record<number, number>): void;
 }
 
-const W = 320;
-const H = 280;
+const W = 340;
+const H = 230;
 const M = { left: 44, right: 18, top: 14, bottom: 34 };
 const round2 = (x: number) => Math.round(x * 100) / 100;
 

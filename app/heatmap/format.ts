@@ -1,10 +1,22 @@
 /** How heatmap values are printed: 4 decimals, as the book prints its tensors. */
 
-/** On the picture: −∞ as the maths sign. */
+/** Characters a printed value may take inside a heatmap cell. */
+export const CELL_CHARS = 7;
+
+/**
+ * On the picture: −∞ as the maths sign, and short enough for its cell: 4 decimals while they
+ * fit, fewer for larger numbers, then 1.0e6 (the table beside it keeps every digit).
+ */
 export function formatValue(value: number): string {
   if (value === Number.NEGATIVE_INFINITY) return '−∞';
   if (value === Number.POSITIVE_INFINITY) return '∞';
-  return formatCell(value);
+  const full = formatCell(value);
+  if (full.length <= CELL_CHARS) return full;
+  for (let digits = 3; digits >= 1; digits--) {
+    const text = value.toFixed(digits);
+    if (text.length <= CELL_CHARS) return text;
+  }
+  return value.toExponential(1).replace('e+', 'e');
 }
 
 /** In the tables: "-inf" as PyTorch prints it, so a copied row reads like the book. */
