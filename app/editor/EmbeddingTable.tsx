@@ -1,4 +1,4 @@
-import { MIN_TOKENS } from '../../src/permalink/limits.ts';
+import { MIN_TOKENS } from '../../src/chapter/limits.ts';
 import { CellInput } from './CellInput.tsx';
 import { TokenName } from './TokenName.tsx';
 

@@ -1,4 +1,5 @@
-/** How heatmap values are printed: 4 decimals, as the book prints its tensors. */
+/** How heatmap values are printed: the one formatter of src/chapter/format.ts. */
+import { formatNumber } from '../../src/chapter/format.ts';
 
 /** Characters a printed value may take inside a heatmap cell. */
 export const CELL_CHARS = 7;
@@ -8,9 +9,7 @@ export const CELL_CHARS = 7;
  * fit, fewer for larger numbers, then 1.0e6 (the table beside it keeps every digit).
  */
 export function formatValue(value: number): string {
-  if (value === Number.NEGATIVE_INFINITY) return '−∞';
-  if (value === Number.POSITIVE_INFINITY) return '∞';
-  const full = formatCell(value);
+  const full = formatNumber(value, 'math');
   if (full.length <= CELL_CHARS) return full;
   for (let digits = 3; digits >= 1; digits--) {
     const text = value.toFixed(digits);
@@ -20,10 +19,4 @@ export function formatValue(value: number): string {
 }
 
 /** In the tables: "-inf" as PyTorch prints it, so a copied row reads like the book. */
-export function formatCell(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Number.POSITIVE_INFINITY) return 'inf';
-  if (value === Number.NEGATIVE_INFINITY) return '-inf';
-  const text = value.toFixed(4);
-  return text === '-0.0000' ? '0.0000' : text;
-}
+export const formatCell = (value: number): string => formatNumber(value);

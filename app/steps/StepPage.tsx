@@ -7,6 +7,7 @@ import { FIELD_HOMES } from '../controls/Controls.tsx';
 import { FormulaPanel } from '../formula/FormulaPanel.tsx';
 import { useLab } from '../store/index.ts';
 import { markPainted } from '../store/paint.ts';
+import { customBody } from './bodies.ts';
 import { EditColumn } from './EditColumn.tsx';
 import { PanelGroups } from './PanelGroups.tsx';
 import { Prose } from './Prose.tsx';
@@ -57,6 +58,7 @@ export function StepPage() {
     if (groups) markPainted();
   }, [groups]);
   useScrollToStep(view.step);
+  const Body = customBody(def);
 
   return (
     <article className="step" aria-labelledby="step-title">
@@ -70,7 +72,13 @@ export function StepPage() {
         <EditColumn def={def} />
         <div className="watch-column">
           <Fault />
-          {groups ? <PanelGroups groups={groups} /> : <p className="computing">Computing…</p>}
+          {Body ? (
+            <Body def={def} />
+          ) : groups ? (
+            <PanelGroups groups={groups} />
+          ) : (
+            <p className="computing">Computing…</p>
+          )}
           <section className="read" aria-labelledby="read-title">
             <h3 id="read-title">From the book</h3>
             <div className="prose">

@@ -5,7 +5,7 @@ import { EmbeddingEditor } from '../../app/editor/EmbeddingEditor.tsx';
 import { placeLabels } from '../../app/editor/labels.ts';
 import { addToken } from '../../app/store/edits.ts';
 import { LabContext } from '../../app/store/index.ts';
-import { MAX_TOKENS } from '../../src/permalink/limits.ts';
+import { MAX_TOKENS } from '../../src/chapter/limits.ts';
 import { readyStore } from './fake-engine.ts';
 
 afterEach(cleanup);
