@@ -58,6 +58,17 @@ export function EmbeddingEditor() {
     fault && (fault.field === 'embeddings' || fault.field === 'tokens') ? fault.message : null;
   const query = focus?.query ?? null;
   const key = focus?.key ?? null;
+  const limitId = useId();
+  // A button that disables at a limit says which, in its title and in words under the tools.
+  const atMost = {
+    tokens: tokens.length >= MAX_TOKENS ? `at most ${MAX_TOKENS} tokens` : null,
+    addDim: dIn >= MAX_D_IN ? `at most ${MAX_D_IN} dimensions` : null,
+    removeDim: dIn <= MIN_D_IN ? `at least ${MIN_D_IN} dimension` : null,
+    removeToken: tokens.length <= MIN_TOKENS ? `at least ${MIN_TOKENS} token` : null,
+  };
+  const limits = Object.values(atMost).filter((l) => l !== null);
+  const why = (limit: string | null) =>
+    limit ? { title: `Disabled: ${limit}`, 'aria-describedby': limitId } : {};
 
   return (
     <section className="editor" aria-label="Embeddings">
@@ -81,14 +92,25 @@ export function EmbeddingEditor() {
           <button
             type="button"
             onClick={() => edit(addToken)}
-            disabled={tokens.length >= MAX_TOKENS}
+            disabled={atMost.tokens !== null}
+            {...why(atMost.tokens)}
           >
             Add token
           </button>
-          <button type="button" onClick={() => edit(addDimension)} disabled={dIn >= MAX_D_IN}>
+          <button
+            type="button"
+            onClick={() => edit(addDimension)}
+            disabled={atMost.addDim !== null}
+            {...why(atMost.addDim)}
+          >
             Add dimension
           </button>
-          <button type="button" onClick={() => edit(removeDimension)} disabled={dIn <= MIN_D_IN}>
+          <button
+            type="button"
+            onClick={() => edit(removeDimension)}
+            disabled={atMost.removeDim !== null}
+            {...why(atMost.removeDim)}
+          >
             Remove dimension
           </button>
           <button type="button" onClick={() => edit(resetInputs)}>
@@ -108,6 +130,11 @@ export function EmbeddingEditor() {
             />
           </span>
         </div>
+        {limits.length > 0 && (
+          <p className="limit-hint" id={limitId}>
+            Limits reached: {limits.join('; ')}.
+          </p>
+        )}
       </div>
       <div className="editor-scatter">
         <TokenScatter

@@ -1,3 +1,4 @@
+import { MIN_TOKENS } from '../../src/chapter/limits.ts';
 import { CellInput } from './CellInput.tsx';
 import { TokenName } from './TokenName.tsx';
 
@@ -63,6 +64,7 @@ export function EmbeddingTable(props: EmbeddingTableProps) {
                     className="icon"
                     aria-label={`Remove ${token}`}
                     disabled={!props.canRemove}
+                    title={props.canRemove ? undefined : `Disabled: at least ${MIN_TOKENS} token`}
                     onClick={() => props.onRemove(i)}
                   >
                     ×

@@ -1,4 +1,4 @@
-import { extent, scaleLinear } from 'd3';
+import { extent, format, scaleLinear } from 'd3';
 import { type KeyboardEvent, type PointerEvent, useMemo, useRef } from 'react';
 import { placeLabels } from './labels.ts';
 
@@ -15,10 +15,14 @@ export interface TokenScatterProps {
   onMove(row: number, values: Record<number, number>): void;
 }
 
-const W = 320;
-const H = 280;
+const W = 340;
+const H = 230;
 const M = { left: 44, right: 18, top: 14, bottom: 34 };
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const TICKS = 5;
+/** Tick labels stay short at any scale: 0.5, 2, 200k, 1M (digits would run together). */
+const tickText = (t: number, top: number) => (top >= 1e4 ? format('.2~s')(t) : format('~g')(t));
+const top = (d: [number, number]) => Math.max(Math.abs(d[0]), Math.abs(d[1]));
 
 /** The axes' domain: the data with a margin, always including 0 and 1 like the book's inputs. */
 function domainOf(values: number[]): [number, number] {
@@ -59,7 +63,10 @@ export function TokenScatter(props: TokenScatterProps) {
     cx: x(r[dx]),
     cy: flat ? (M.top + H - M.bottom) / 2 : y(r[dy]),
   }));
-  const labels = placeLabels(centres.map((c, i) => ({ x: c.cx, y: c.cy, text: tokens[i] })));
+  const labels = placeLabels(
+    centres.map((c, i) => ({ x: c.cx, y: c.cy, text: tokens[i] })),
+    [query, keyToken].filter((i) => i !== null),
+  );
 
   const toData = (e: PointerEvent) => {
     const ctm = svg.current?.getScreenCTM();
@@ -130,20 +137,20 @@ export function TokenScatter(props: TokenScatterProps) {
       aria-label={`Tokens in dimensions ${dx + 1} and ${dy + 1}`}
     >
       <g className="axis">
-        {x.ticks(5).map((t) => (
+        {x.ticks(TICKS).map((t) => (
           <g key={`x${t}`}>
             <line x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} className="grid" />
             <text x={x(t)} y={H - M.bottom + 14} textAnchor="middle">
-              {t}
+              {tickText(t, top(domains.x))}
             </text>
           </g>
         ))}
         {!flat &&
-          y.ticks(5).map((t) => (
+          y.ticks(TICKS).map((t) => (
             <g key={`y${t}`}>
               <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="grid" />
               <text x={M.left - 6} y={y(t)} textAnchor="end" dominantBaseline="central">
-                {t}
+                {tickText(t, top(domains.y))}
               </text>
             </g>
           ))}
@@ -178,7 +185,13 @@ export function TokenScatter(props: TokenScatterProps) {
               data-token={i}
               {...pointer(i)}
             />
-            <text x={label.x} y={label.y} textAnchor={label.anchor} className="point-label">
+            <title>{token}</title>
+            <text
+              x={label.x}
+              y={label.y}
+              textAnchor={label.anchor}
+              className={label.hidden ? 'point-label thinned' : 'point-label'}
+            >
               {token}
             </text>
           </g>

@@ -30,11 +30,11 @@ const longest = (labels: readonly string[]) =>
 export function layout(rows: readonly string[], cols: readonly string[]): Layout {
   const printed = rows.length <= PRINT_LIMIT && cols.length <= PRINT_LIMIT;
   const cell = printed
-    ? 58
+    ? 52
     : Math.max(12, Math.min(40, Math.floor(560 / Math.max(rows.length, cols.length))));
   const left = Math.min(110, 18 + longest(rows) * CHAR);
   const colChars = longest(cols) * CHAR;
-  const rotated = colChars > cell - 6;
+  const rotated = colChars > cell;
   const top = rotated ? 24 + Math.min(80, colChars * 0.72) : 40;
   const legendY = top + rows.length * cell + 12;
   return {

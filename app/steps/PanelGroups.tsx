@@ -1,7 +1,6 @@
 import type { PanelGroup } from '../../src/chapter/panels/index.ts';
 import { LocalTensorEditor } from '../controls/LocalTensorEditor.tsx';
 import { PanelFigure } from '../heatmap/PanelFigure.tsx';
-import { useActions, useLab } from '../store/index.ts';
 
 function Group({ group }: { group: PanelGroup }) {
   const body = (
@@ -38,26 +37,10 @@ function Group({ group }: { group: PanelGroup }) {
   );
 }
 
-function TablesToggle() {
-  const show = useLab((s) => s.showTables);
-  const { setShowTables } = useActions();
-  return (
-    <label className="toggle tables-toggle">
-      <input
-        type="checkbox"
-        checked={show}
-        onChange={(e) => setShowTables(e.currentTarget.checked)}
-      />{' '}
-      Show the numbers as tables
-    </label>
-  );
-}
-
 /** The step's tensors, group by group, in the order the chapter computes them. */
 export function PanelGroups({ groups }: { groups: PanelGroup[] }) {
   return (
     <div className="groups">
-      <TablesToggle />
       {groups.map((g) => (
         <Group key={g.title} group={g} />
       ))}

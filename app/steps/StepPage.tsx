@@ -3,15 +3,16 @@ import { useEffect, useMemo, useRef } from 'react';
 import { panelsFor } from '../../src/chapter/panels/index.ts';
 import { stepDef } from '../../src/chapter/steps/index.ts';
 import { CodePanel } from '../code/CodePanel.tsx';
-import { Controls, FIELD_HOMES } from '../controls/Controls.tsx';
-import { EmbeddingEditor } from '../editor/EmbeddingEditor.tsx';
+import { FIELD_HOMES } from '../controls/Controls.tsx';
 import { FormulaPanel } from '../formula/FormulaPanel.tsx';
 import { useLab } from '../store/index.ts';
 import { markPainted } from '../store/paint.ts';
 import { customBody } from './bodies.ts';
+import { EditColumn } from './EditColumn.tsx';
 import { PanelGroups } from './PanelGroups.tsx';
 import { Prose } from './Prose.tsx';
 import { StepPager } from './StepNav.tsx';
+import { ViewToggles } from './ViewToggles.tsx';
 
 /** An engine error whose field has no control on this step. */
 function Fault() {
@@ -38,7 +39,11 @@ function useScrollToStep(step: string) {
   }, [step]);
 }
 
-/** One step of the chapter: its words, code, settings, inputs, tensors and formula. */
+/**
+ * One step of the chapter. Editing and watching share the screen: the settings and inputs in a
+ * column that stays put (a drawer on narrow screens) beside the tensors they change; the book's
+ * words and code follow the pictures, and the formula bar sits at the bottom.
+ */
 export function StepPage() {
   const view = useLab((s) => s.view);
   const shown = useLab((s) => s.shown);
@@ -58,28 +63,34 @@ export function StepPage() {
   return (
     <article className="step" aria-labelledby="step-title">
       <header className="step-head">
-        <p className="section-number">§ {def.id}</p>
-        <h2 id="step-title">{def.title}</h2>
+        <h2 id="step-title">
+          <span className="section-number">§ {def.id}</span> {def.title}
+        </h2>
+        <ViewToggles />
       </header>
-      <div className="intro">
-        <div className="prose">
-          {def.prose.map((p) => (
-            <Prose key={p} text={p} />
-          ))}
+      <div className="workbench">
+        <EditColumn def={def} />
+        <div className="watch-column">
+          <Fault />
+          {Body ? (
+            <Body def={def} />
+          ) : groups ? (
+            <PanelGroups groups={groups} />
+          ) : (
+            <p className="computing">Computing…</p>
+          )}
+          <section className="read" aria-labelledby="read-title">
+            <h3 id="read-title">From the book</h3>
+            <div className="prose">
+              {def.prose.map((p) => (
+                <Prose key={p} text={p} />
+              ))}
+            </div>
+            <CodePanel code={def.code(view)} />
+          </section>
+          <StepPager />
         </div>
-        <CodePanel code={def.code(view)} />
       </div>
-      <Controls def={def} />
-      <EmbeddingEditor />
-      <Fault />
-      {Body ? (
-        <Body def={def} />
-      ) : groups ? (
-        <PanelGroups groups={groups} />
-      ) : (
-        <p className="computing">Computing…</p>
-      )}
-      <StepPager />
       <FormulaPanel groups={groups} featured={def.featured(current?.view ?? view)} />
     </article>
   );

@@ -47,7 +47,7 @@ export function maskedScoreFormula(at: At, i: number, j: number): Formula {
     };
   }
   return {
-    tex: `\\omega_{${sub(i, j)}} = ${tx(value)} \\quad \\text{(key ${j + 1} \\le query ${i + 1}: kept)}`,
+    tex: `\\omega_{${sub(i, j)}} = ${tx(value)} \\quad \\text{(key ${j + 1} }\\le\\text{ query ${i + 1}: kept)}`,
     text: `ω${sub(i, j)} = ${fmt(value)}: key ${j + 1} is not after query ${i + 1}, so it is kept`,
   };
 }

@@ -42,7 +42,7 @@ export function scaledScoreFormula(
 export function trilFormula(i: number, j: number): Formula {
   const kept = j <= i;
   return {
-    tex: `M_{${sub(i, j)}} = ${kept ? 1 : 0} \\quad \\text{(key ${j + 1} ${kept ? '\\le' : '>'} query ${i + 1})}`,
+    tex: `M_{${sub(i, j)}} = ${kept ? 1 : 0} \\quad \\text{(key ${j + 1} }${kept ? '\\le' : '>'}\\text{ query ${i + 1})}`,
     text: `mask${sub(i, j)} = ${kept ? 1 : 0}: key ${j + 1} ${kept ? 'is not after' : 'comes after'} query ${i + 1}`,
   };
 }

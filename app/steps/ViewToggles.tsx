@@ -1,0 +1,19 @@
+import { useActions, useLab } from '../store/index.ts';
+
+/** How the step's panels are drawn: with tables of their numbers, with what the last edit changed. */
+export function ViewToggles() {
+  const tables = useLab((s) => s.showTables);
+  const { setShowTables } = useActions();
+  return (
+    <div className="view-toggles">
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={tables}
+          onChange={(e) => setShowTables(e.currentTarget.checked)}
+        />{' '}
+        Show the numbers as tables
+      </label>
+    </div>
+  );
+}
