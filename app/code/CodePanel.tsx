@@ -23,7 +23,9 @@ export function CodePanel({ code }: { code: string }) {
           {copied ? 'Copied' : 'Copy'}
         </button>
       </figcaption>
-      <pre>
+      {/* Focusable: on a phone the lines scroll sideways, and keys must reach them too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus */}
+      <pre tabIndex={0}>
         <code>
           {tokens.map((t, i) =>
             t.kind === 'plain' ? (

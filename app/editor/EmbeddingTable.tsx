@@ -1,3 +1,4 @@
+import { tokenNames } from '../a11y/token-names.ts';
 import { CellInput } from './CellInput.tsx';
 import { TokenName } from './TokenName.tsx';
 
@@ -17,6 +18,7 @@ export interface EmbeddingTableProps {
 export function EmbeddingTable(props: EmbeddingTableProps) {
   const { tokens, embeddings, query = null, keyToken = null } = props;
   const dims = embeddings[0]?.length ?? 0;
+  const names = tokenNames(tokens);
   return (
     <div className="table-scroll">
       <table className="values embeddings" aria-label="embeddings">
@@ -51,7 +53,7 @@ export function EmbeddingTable(props: EmbeddingTableProps) {
                   // biome-ignore lint/suspicious/noArrayIndexKey: dimensions are positions
                   <td key={d}>
                     <CellInput
-                      label={`${token} dimension ${d + 1}`}
+                      label={`${names[i]} dimension ${d + 1}`}
                       value={x}
                       onCommit={(v) => props.onCell(i, d, v)}
                     />
@@ -61,7 +63,7 @@ export function EmbeddingTable(props: EmbeddingTableProps) {
                   <button
                     type="button"
                     className="icon"
-                    aria-label={`Remove ${token}`}
+                    aria-label={`Remove ${names[i]}`}
                     disabled={!props.canRemove}
                     onClick={() => props.onRemove(i)}
                   >

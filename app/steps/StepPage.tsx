@@ -57,7 +57,9 @@ export function StepPage() {
     <article className="step" aria-labelledby="step-title">
       <header className="step-head">
         <p className="section-number">§ {def.id}</p>
-        <h2 id="step-title">{def.title}</h2>
+        <h2 id="step-title" tabIndex={-1}>
+          {def.title}
+        </h2>
       </header>
       <div className="intro">
         <div className="prose">
