@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { defaultView } from '../src/chapter/view.ts';
+import { runnableScript } from '../src/export/script.ts';
 import { block, bookTrace } from './support/book.ts';
 import { fmt } from './support/tables.ts';
 
@@ -46,7 +48,9 @@ test('copy as CSV and JSON', async ({ page }) => {
   const scores = block(bookTrace({ variant: 'simple' }).attn_scores) as number[][];
   const row2 = csv[2].split(',');
   expect(row2[0]).toBe('journey');
-  row2.slice(1).forEach((x, j) => expect(Math.abs(Number(x) - scores[1][j])).toBeLessThan(1e-6));
+  for (const [j, x] of row2.slice(1).entries()) {
+    expect(Math.abs(Number(x) - scores[1][j])).toBeLessThan(1e-6);
+  }
 
   await page.getByRole('button', { name: 'Copy as JSON' }).click();
   const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
@@ -76,4 +80,18 @@ test('download the heatmap as PNG and SVG', async ({ page }) => {
     const path = await file.path();
     check(readFileSync(path));
   }
+});
+
+test('the PyTorch panel copies a runnable script with the learner’s numbers', async ({ page }) => {
+  await page.goto('/?backend=reference#/3.5.3');
+  const cell = page.getByLabel('journey dimension 1', { exact: true });
+  await cell.fill('0.25');
+  await cell.press('Tab');
+  await page.getByRole('button', { name: 'Copy runnable script' }).click();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const view = defaultView('3.5.3');
+  view.embeddings[1][0] = 0.25;
+  // test/export/script.test.ts runs this very script with PyTorch and checks what it prints.
+  expect(text).toBe(runnableScript(view));
+  expect(text).toContain('    [0.25, 0.87, 0.66],  # "journey"');
 });
