@@ -1,5 +1,8 @@
+import { SkipLinks } from './a11y/SkipLinks.tsx';
+import { StepAnnouncer } from './a11y/StepAnnouncer.tsx';
 import { BackendBadge } from './backend/BackendBadge.tsx';
 import { UndoButtons } from './history/UndoButtons.tsx';
+import { useFocusRescue } from './history/useFocusRescue.ts';
 import { useGestureEnds } from './history/useGestureEnds.ts';
 import { useUndoKeys } from './history/useUndoKeys.ts';
 import { NoticeBanner } from './notice/NoticeBanner.tsx';
@@ -15,8 +18,11 @@ export function App({ store }: { store: LabStore }) {
   useStepKeys(store);
   useUndoKeys(store);
   useGestureEnds(store);
+  useFocusRescue();
   return (
     <>
+      <SkipLinks />
+      <StepAnnouncer />
       <header className="site-header">
         <div className="wrap">
           <div className="brand">

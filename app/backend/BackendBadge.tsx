@@ -1,8 +1,9 @@
 import './backend.css';
-import { useId } from 'react';
+import { type KeyboardEvent, useId, useRef } from 'react';
 import { BACKEND_CHOICES, type BackendChoice } from '../../src/chapter/view.ts';
 import { useActions, useLab } from '../store/index.ts';
 import type { EngineStatus } from '../store/types.ts';
+import { computedBy, formatMs, sameNumbers } from './words.ts';
 
 const NAMES: Record<BackendChoice, string> = {
   auto: 'automatic (fastest available)',
@@ -17,13 +18,10 @@ function availability(b: BackendChoice, status: EngineStatus): string {
   return status.fallbacks.some((f) => f.backend === b) ? ' (unavailable)' : ' (loading…)';
 }
 
-function formatMs(ms: number): string {
-  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
-}
-
 /**
- * Which backend computed what is on screen and how long it took; its details list every
- * fallback with its reason and let the learner force a backend.
+ * Which backend computed what is on screen and how long it took, in a learner's words; its
+ * details (opened on demand, closed with Escape) give the engine's own label, every fallback
+ * with its reason, and let the learner force a backend.
  */
 export function BackendBadge() {
   const status = useLab((s) => s.status);
@@ -31,17 +29,33 @@ export function BackendBadge() {
   const choice = useLab((s) => s.view.backend);
   const { setBackend } = useActions();
   const selectId = useId();
-  const summary = status.backend ? `${status.label} · ${formatMs(status.ms)}` : 'starting…';
+  const details = useRef<HTMLDetailsElement>(null);
+  const summary = status.backend
+    ? computedBy(status.backend, status.label, status.ms)
+    : 'starting…';
+  const onKeyDown = (e: KeyboardEvent) => {
+    const el = details.current;
+    if (e.key !== 'Escape' || !el?.open) return;
+    e.preventDefault();
+    el.open = false;
+    el.querySelector('summary')?.focus();
+  };
   return (
-    <details className="backend" data-backend={status.backend ?? undefined}>
+    <details
+      ref={details}
+      className="backend"
+      data-backend={status.backend ?? undefined}
+      onKeyDown={onKeyDown}
+    >
       <summary aria-label={`Backend: ${summary}${computing ? ', computing' : ''}`}>
         <span className={computing ? 'dot busy' : 'dot'} aria-hidden="true" />
         <span className="backend-label">{summary}</span>
       </summary>
       <div className="backend-details">
-        <p>
-          What is on screen was computed by <strong>{status.label || '…'}</strong>
-          {status.backend && <> in {formatMs(status.ms)}</>}.
+        {status.backend && <p>{sameNumbers(status.backend, status.available)}</p>}
+        <p className="backend-note">
+          Engine: <strong>{status.label || '…'}</strong>
+          {status.backend && <>, {formatMs(status.ms)} for the forward pass in the worker</>}.
         </p>
         <label htmlFor={selectId}>Backend</label>{' '}
         <select

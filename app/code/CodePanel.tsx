@@ -1,16 +1,21 @@
 import './code.css';
 import { useMemo, useState } from 'react';
+import { runnableScript } from '../../src/export/script.ts';
+import { useLab } from '../store/index.ts';
 import { tokenize } from './python.ts';
 
 /** The PyTorch lines that compute the step, with the learner's numbers filled in. */
 export function CodePanel({ code }: { code: string }) {
   const tokens = useMemo(() => tokenize(code), [code]);
-  const [copied, setCopied] = useState(false);
-  const copy = () => {
-    navigator.clipboard?.writeText(code).then(
+  const view = useLab((s) => s.view);
+  const [copied, setCopied] = useState<'lines' | 'script' | null>(null);
+  const copy = (what: 'lines' | 'script') => () => {
+    // The script is complete: the learner's inputs, the classes, and prints of the numbers.
+    const text = what === 'lines' ? code : runnableScript(view);
+    navigator.clipboard?.writeText(text).then(
       () => {
-        setCopied(true);
-        setTimeout(() => setCopied(false), 1500);
+        setCopied(what);
+        setTimeout(() => setCopied(null), 1500);
       },
       () => {},
     );
@@ -19,11 +24,18 @@ export function CodePanel({ code }: { code: string }) {
     <figure className="code" aria-label="PyTorch code">
       <figcaption>
         <span>PyTorch</span>
-        <button type="button" onClick={copy}>
-          {copied ? 'Copied' : 'Copy'}
-        </button>
+        <span className="code-buttons">
+          <button type="button" onClick={copy('lines')}>
+            {copied === 'lines' ? 'Copied' : 'Copy'}
+          </button>
+          <button type="button" onClick={copy('script')}>
+            {copied === 'script' ? 'Copied' : 'Copy runnable script'}
+          </button>
+        </span>
       </figcaption>
-      <pre>
+      {/* Focusable: on a phone the lines scroll sideways, and keys must reach them too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus */}
+      <pre tabIndex={0}>
         <code>
           {tokens.map((t, i) =>
             t.kind === 'plain' ? (

@@ -1,4 +1,5 @@
 import { MIN_TOKENS } from '../../src/chapter/limits.ts';
+import { tokenNames } from '../a11y/token-names.ts';
 import { CellInput } from './CellInput.tsx';
 import { TokenName } from './TokenName.tsx';
 
@@ -18,6 +19,7 @@ export interface EmbeddingTableProps {
 export function EmbeddingTable(props: EmbeddingTableProps) {
   const { tokens, embeddings, query = null, keyToken = null } = props;
   const dims = embeddings[0]?.length ?? 0;
+  const names = tokenNames(tokens);
   return (
     <div className="table-scroll">
       <table className="values embeddings" aria-label="embeddings">
@@ -52,7 +54,7 @@ export function EmbeddingTable(props: EmbeddingTableProps) {
                   // biome-ignore lint/suspicious/noArrayIndexKey: dimensions are positions
                   <td key={d}>
                     <CellInput
-                      label={`${token} dimension ${d + 1}`}
+                      label={`${names[i]} dimension ${d + 1}`}
                       value={x}
                       onCommit={(v) => props.onCell(i, d, v)}
                     />
@@ -62,7 +64,7 @@ export function EmbeddingTable(props: EmbeddingTableProps) {
                   <button
                     type="button"
                     className="icon"
-                    aria-label={`Remove ${token}`}
+                    aria-label={`Remove ${names[i]}`}
                     disabled={!props.canRemove}
                     title={props.canRemove ? undefined : `Disabled: at least ${MIN_TOKENS} token`}
                     onClick={() => props.onRemove(i)}

@@ -1,5 +1,6 @@
 import { extent, format, scaleLinear } from 'd3';
 import { type KeyboardEvent, type PointerEvent, useMemo, useRef } from 'react';
+import { tokenNames } from '../a11y/token-names.ts';
 import { placeLabels } from './labels.ts';
 
 /** Points' radius in SVG units (also how near a press must be to grab one). */
@@ -63,6 +64,7 @@ export function TokenScatter(props: TokenScatterProps) {
     cx: x(r[dx]),
     cy: flat ? (M.top + H - M.bottom) / 2 : y(r[dy]),
   }));
+  const names = tokenNames(tokens);
   const labels = placeLabels(
     centres.map((c, i) => ({ x: c.cx, y: c.cy, text: tokens[i] })),
     [query, keyToken].filter((i) => i !== null),
@@ -181,7 +183,7 @@ export function TokenScatter(props: TokenScatterProps) {
               r={POINT_RADIUS}
               tabIndex={0}
               role="button"
-              aria-label={`Move ${token}: dimension ${dx + 1} = ${embeddings[i][dx]}${flat ? '' : `, dimension ${dy + 1} = ${embeddings[i][dy]}`}`}
+              aria-label={`Move ${names[i]}: dimension ${dx + 1} = ${embeddings[i][dx]}${flat ? '' : `, dimension ${dy + 1} = ${embeddings[i][dy]}`}`}
               data-token={i}
               {...pointer(i)}
             />

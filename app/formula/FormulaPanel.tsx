@@ -61,7 +61,13 @@ export function FormulaPanel({
             )}
             <span className="formula-tools">
               {lock && explained.source !== 'hover' && (
-                <button type="button" className="unlock" onClick={() => toggleLock(lock)}>
+                <button
+                  type="button"
+                  className="unlock"
+                  onClick={() => toggleLock(lock)}
+                  // Once released, focus returns to the heatmap the lock was made in.
+                  data-focus-next={`[data-panel="${CSS.escape(lock.panel)}"] [tabindex="0"]`}
+                >
                   Unlock
                 </button>
               )}

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { CELL } from '../../src/chapter/panels/index.ts';
 import type { ColourScale } from './colour.ts';
-import { textOn } from './colour.ts';
+import { textOn } from './contrast.ts';
 import { formatValue } from './format.ts';
 import type { Layout } from './layout.ts';
 

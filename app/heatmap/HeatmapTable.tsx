@@ -38,8 +38,9 @@ export const HeatmapTable = memo(function HeatmapTable(props: HeatmapTableProps)
   } = props;
   const keys = positions(cols, 'k');
   return (
-    // Tables ignore `overflow`, so the wrapper, not the table, is what sr-only hides.
-    <div className={visible ? 'table-scroll' : 'sr-only'}>
+    // Tables ignore `overflow`, so the wrapper, not the table, is what sr-only hides. Shown,
+    // it may scroll sideways (phones), so keys must be able to reach it.
+    <div className={visible ? 'table-scroll' : 'sr-only'} tabIndex={visible ? 0 : undefined}>
       <table className="values" aria-label={label}>
         <caption>{label}</caption>
         <thead>

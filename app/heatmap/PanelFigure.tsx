@@ -1,6 +1,7 @@
 import './heatmap.css';
 import { useMemo } from 'react';
 import { focusTokens, type Panel } from '../../src/chapter/panels/index.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { type Focus, useActions, useLab } from '../store/index.ts';
 import type { CellRef } from './Heatmap.tsx';
 import { Heatmap } from './Heatmap.tsx';
@@ -40,6 +41,7 @@ export function PanelFigure({ panel }: { panel: Panel }) {
     <figure className="panel" data-panel={panel.label} data-panel-id={panel.id}>
       <figcaption>
         <span className="panel-name">{panel.label}</span> <code>{panel.code}</code>
+        <ExportMenu matrix={panel} />
       </figcaption>
       <Picture
         values={panel.values}

@@ -3,7 +3,7 @@
  * masks, which live in [0, max]; RdBu (diverging, symmetric around 0) for signed scores, vectors
  * and weight matrices, red for positive as in most attention plots.
  */
-import { interpolateRdBu, interpolateViridis, lab, scaleDiverging, scaleSequential } from 'd3';
+import { interpolateRdBu, interpolateViridis, scaleDiverging, scaleSequential } from 'd3';
 import type { PanelKind } from '../../src/chapter/panels/index.ts';
 
 export interface ColourScale {
@@ -32,9 +32,4 @@ export function colourScale(kind: PanelKind, values: Float32Array): ColourScale 
   const top = kind === 'mask' ? 1 : hi > lo ? hi : lo + 1;
   const scale = scaleSequential(interpolateViridis).domain([lo, top]);
   return { colour: (v) => scale(v), ramp: interpolateViridis, domain: [lo, top], diverging: false };
-}
-
-/** Dark text on light cells, light text on dark ones (CIELAB lightness). */
-export function textOn(fill: string): string {
-  return lab(fill).l > 58 ? '#111' : '#fff';
 }

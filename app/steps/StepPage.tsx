@@ -63,7 +63,7 @@ export function StepPage() {
   return (
     <article className="step" aria-labelledby="step-title">
       <header className="step-head">
-        <h2 id="step-title">
+        <h2 id="step-title" tabIndex={-1}>
           <span className="section-number">§ {def.id}</span> {def.title}
         </h2>
         <ViewToggles />

@@ -1,0 +1,163 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { stepDef } from '../src/chapter/steps/index.ts';
+import { defaultView, STEP_IDS, type StepId } from '../src/chapter/view.ts';
+
+/**
+ * Accessibility: axe (WCAG 2.0/2.1 A and AA, best practice) finds nothing on any step, in light
+ * and dark themes and at phone width, with the tables shown and a cell locked; and the
+ * keyboard rules a person notices: where focus goes, and that it is always visible.
+ */
+
+test.beforeEach(() => test.setTimeout(90_000));
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** The step with its tables shown and its featured cell (the one its formula explains) locked. */
+async function openLocked(page: Page, step: StepId) {
+  await page.goto(`/?backend=reference#/${step}`);
+  await page.getByLabel('Show the numbers as tables').check();
+  const { panel, row, col } = stepDef(step).featured(defaultView(step));
+  await page
+    .locator(`figure[data-panel="${panel}"] svg.heatmap [data-row="${row}"][data-col="${col}"]`)
+    .click();
+  await page.mouse.move(1, 1); // the pointer leaves: hover would hide the lock's Unlock
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+  );
+}
+
+const MODES = [
+  { name: 'light', use: { colorScheme: 'light' as const } },
+  { name: 'dark', use: { colorScheme: 'dark' as const } },
+  { name: '375 px', use: { viewport: { width: 375, height: 740 } } },
+];
+
+for (const mode of MODES) {
+  test.describe(`axe, ${mode.name}`, () => {
+    test.use(mode.use);
+    for (const step of STEP_IDS) {
+      test(`${step}: no violations`, async ({ page }) => {
+        test.setTimeout(240_000); // axe takes its time on a shared machine
+        await openLocked(page, step);
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+  });
+}
+
+test('focus stays on the history buttons when Undo or Redo disables', async ({ page }) => {
+  await page.goto('/?backend=reference#/3.3.2');
+  const cell = page.getByLabel('journey dimension 1', { exact: true });
+  await cell.fill('0.5');
+  await cell.press('Tab');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const redo = page.getByRole('button', { name: 'Redo' });
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await expect(undo).toBeDisabled();
+  await expect(redo).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(redo).toBeDisabled();
+  await expect(undo).toBeFocused();
+  await expect(cell).toHaveValue('0.5');
+});
+
+test('Unlock, once pressed, hands focus back to the heatmap of the locked cell', async ({
+  page,
+}) => {
+  await page.goto('/?backend=reference#/3.3.2');
+  const picture = page.getByRole('img', { name: /^Heatmap of attention weights:/ });
+  await picture.focus();
+  await page.keyboard.press('Enter');
+  // Leaving the picture ends its hover (focus is hover); the lock stays.
+  await picture.evaluate((el) => (el as SVGElement).blur());
+  const unlock = page.getByRole('button', { name: 'Unlock' });
+  await unlock.focus();
+  await page.keyboard.press('Enter');
+  await expect(unlock).toHaveCount(0);
+  await expect(picture).toBeFocused();
+});
+
+test('a step change is announced and focus moves to the new heading', async ({ page }) => {
+  await page.goto('/?backend=reference#/3.3.1');
+  const next = page.getByRole('button', { name: /3\.3\.2 .*→/ });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText('Computing attention weights for all input tokens');
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await expect(page.getByRole('status').filter({ hasText: 'Step 3.3.2' })).toHaveText(
+    'Step 3.3.2, 2 of 9: Computing attention weights for all input tokens',
+  );
+});
+
+test('skip links reach the heatmaps and the editor', async ({ page }) => {
+  await page.goto('/?backend=reference#/3.3.2');
+  await page.keyboard.press('Tab');
+  const toHeatmaps = page.getByRole('button', { name: 'Skip to the heatmaps' });
+  await expect(toHeatmaps).toBeFocused();
+  await expect(toHeatmaps).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('img', { name: /^Heatmap of attention scores:/ })).toBeFocused();
+  await page.keyboard.press('Shift+Tab'); // back towards the page's start
+  await page.getByRole('button', { name: 'Skip to the editor' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('token 1 name')).toBeFocused();
+});
+
+test('Escape closes the backend menu and returns focus to it', async ({ page }) => {
+  await page.goto('/?backend=reference#/3.3.2');
+  const summary = page.locator('details.backend > summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const select = page.getByLabel('Backend', { exact: true });
+  await expect(select).toBeVisible();
+  await select.focus();
+  await page.keyboard.press('Escape');
+  await expect(select).toBeHidden();
+  await expect(summary).toBeFocused();
+});
+
+/** The focused element's centre is on screen and the topmost thing there (nothing covers it). */
+async function focusedIsVisible(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const box = el.getBoundingClientRect();
+    const x = Math.min(box.left + box.width / 2, window.innerWidth - 1);
+    const y = box.top + Math.min(box.height / 2, 10);
+    const name = `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30)}`;
+    if (y < 0 || y >= window.innerHeight || x < 0) return `${name}: off screen at y ${y}`;
+    const top = document.elementFromPoint(x, y);
+    // Within one SVG widget (the scatter's points) neighbours may overlap; bars must not.
+    const svg = el.closest('svg');
+    const ok = top && (top === el || el.contains(top) || top.contains(el) || svg?.contains(top));
+    return ok ? null : `${name}: covered by ${top?.tagName}.${top?.className}`;
+  });
+}
+
+for (const step of ['3.3.2', '3.5.3'] as const) {
+  test(`${step}: every element Tab reaches is visible, not covered`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`/?backend=reference#/${step}`);
+    await expect(page.getByRole('table', { name: 'attention weights' })).toBeAttached();
+    const problems: string[] = [];
+    let reached = 0;
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const problem = await focusedIsVisible(page);
+      if (problem) problems.push(problem);
+      reached++;
+    }
+    expect(reached).toBe(80);
+    expect(problems).toEqual([]);
+  });
+}
