@@ -7,6 +7,7 @@ import type { EngineStatus } from '../store/types.ts';
 const NAMES: Record<BackendChoice, string> = {
   auto: 'automatic (fastest available)',
   webgpu: 'WebGPU',
+  kernel: 'WASM SIMD kernels',
   wasm: 'WASM',
   reference: 'reference (TypeScript)',
 };

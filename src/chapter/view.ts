@@ -14,7 +14,7 @@ export const STEP_IDS = [
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
-export const BACKEND_CHOICES = ['auto', 'webgpu', 'wasm', 'reference'] as const;
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'kernel', 'wasm', 'reference'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 /** A heatmap cell the learner clicked to keep highlighted. */

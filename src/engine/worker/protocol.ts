@@ -3,7 +3,7 @@ import type { AttentionConfigInput } from '../config.ts';
 import type { Trace } from '../trace.ts';
 
 /** The backends that can compute a trace, fastest first on real hardware. */
-export const BACKENDS = ['webgpu', 'wasm', 'reference'] as const;
+export const BACKENDS = ['webgpu', 'kernel', 'wasm', 'reference'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 /** Why a backend was not used, e.g. "webgpu: no adapter (navigator.gpu.requestAdapter() returned null)". */
