@@ -15,6 +15,8 @@ export type SpawnHelper = (init: HelperInit) => Promise<{ terminate(): void }>;
 export class Team {
   private readonly ctrl: Int32Array;
   private readonly barrier: () => void;
+  /** Wall time of each phase of the last pass on thread 0: projections, attention, out_proj. */
+  phaseMs: number[] = [];
 
   private constructor(
     readonly build: KernelBuild,
@@ -52,8 +54,14 @@ export class Team {
     writePlan(this.ctrl, plan);
     Atomics.add(this.ctrl, CTRL_GEN, 1);
     Atomics.notify(this.ctrl, CTRL_GEN);
-    runPhases(this.ex, plan, 0, this.threads, this.barrier);
-    this.barrier();
+    const marks = [performance.now()];
+    const mark = () => {
+      this.barrier();
+      marks.push(performance.now());
+    };
+    runPhases(this.ex, plan, 0, this.threads, mark);
+    mark();
+    this.phaseMs = marks.slice(1).map((t, i) => t - marks[i]);
   }
 
   stop(): void {
