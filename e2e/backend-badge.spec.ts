@@ -42,7 +42,7 @@ async function expectBookWeights(page: Page) {
 test('automatic: the reference engine paints first; the others are measured out of sight', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   // Record every backend the badge names, from the first frame on.
   await page.addInitScript(() => {
     const seen: string[] = [];
@@ -60,7 +60,7 @@ test('automatic: the reference engine paints first; the others are measured out 
   await badge(page).click();
   await expect(
     page.getByLabel('Backend', { exact: true }).locator('option', { hasText: 'loading' }),
-  ).toHaveCount(0, { timeout: 60_000 });
+  ).toHaveCount(0, { timeout: 90_000 });
   for (const x of [0.551, 0.552, 0.553]) {
     await page.getByLabel('journey dimension 1', { exact: true }).fill(String(x));
     await expect(badge(page)).not.toHaveAttribute('aria-label', /computing/);
