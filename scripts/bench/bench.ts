@@ -4,8 +4,8 @@
  * WASM SIMD kernels (FMA and plain, 1 and all threads) — and,
  * in the same run, PyTorch CPU with the same thread counts as the baseline. Prints a table, or
  * with `--json` a JSON array of rows. Options: --runs N (default 10), --no-build, --quick (skip
- * T=1024 on the reference engine and on WebGPU, the two slow ones here), --only NAME (only the
- * browser backends whose label contains NAME, e.g. `--only webgpu`).
+ * T=1024 on the reference engine and on WebGPU, the two slow ones here), --only NAME[,NAME…] (only
+ * the browser backends whose label contains a NAME, e.g. `--only kernels,ORT-wasm`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -21,7 +21,8 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : [''];
+const wanted = (label: string) => only.some((o) => label.includes(o));
 const threads = cpus().length;
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -92,7 +93,7 @@ async function measureInBrowser(): Promise<Measured> {
   try {
     await waitFor(`http://localhost:${PORT}/bench.html`, 30);
     const out = [];
-    for (const setup of SETUPS.filter((s) => s.label.includes(only))) {
+    for (const setup of SETUPS.filter((s) => wanted(s.label))) {
       const page = await browser.newPage();
       await page.goto(`http://localhost:${PORT}/bench.html`);
       const cases = BENCH_CASES.filter((c) => !setup.skip?.(c));
@@ -116,7 +117,7 @@ async function measureInBrowser(): Promise<Measured> {
     }
     const base = `http://localhost:${PORT}`;
     const latency: LatencyRow[] = [];
-    if (!only || 'latency'.includes(only)) {
+    if (only.some((o) => 'latency'.includes(o))) {
       say('bench: edit → paint latency in the app (book size)…');
       latency.push(await appLatency(browser, base, 30));
       for (const backend of ['auto', 'wasm'] as const) {
