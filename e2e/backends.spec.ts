@@ -17,6 +17,41 @@ const configs = [
 ] as Record<string, unknown>[];
 const reference = configs.map((c) => traceToJson(runAttention(c)));
 
+/** The configs our kernels compute (v2, causal, mha without dropout), and two larger ones. */
+const kernelConfigs = [
+  ...configs.filter(
+    (c) =>
+      ['v2', 'causal', 'mha'].includes(c.variant as string) && !(c.training && Number(c.dropout)),
+  ),
+  { variant: 'mha', num_heads: 12, d_out: 768, embeddings: wide(64, 96), qkv_bias: true },
+  { variant: 'causal', d_out: 40, embeddings: wide(37, 20) },
+] as Record<string, unknown>[];
+
+function wide(t: number, d: number): number[][] {
+  return Array.from({ length: t }, (_, i) =>
+    Array.from({ length: d }, (_, j) => Math.sin(i * 0.7 + j * 1.1)),
+  );
+}
+
+test('the WASM SIMD kernels agree with the reference engine within 1e-5 of scale', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/bench.html');
+  expect(await page.evaluate(() => window.attentionLabBench.crossOriginIsolated)).toBe(true);
+  const run = await page.evaluate(([c]) => window.attentionLabBench.traces(c, 'kernel'), [
+    kernelConfigs,
+  ] as const);
+  expect(run.backend, `fell back: ${JSON.stringify(run.fallbacks)}`).toBe('kernel');
+  // Relaxed SIMD validates in this Chromium: the FMA build on all cores.
+  expect(run.label).toMatch(/^WASM SIMD kernels \(FMA\), \d+ threads?$/);
+  const want = kernelConfigs.map((c) => traceToJson(runAttention(c)));
+  run.traces.forEach((trace, i) => {
+    const { tensor, diff } = worstDifference(trace as Record<string, never>, want[i]);
+    expect(diff, `config ${i} (${kernelConfigs[i].variant}): ${tensor}`).toBeLessThanOrEqual(1e-5);
+  });
+});
+
 test.describe('ONNX Runtime backends in the browser agree with the reference engine', () => {
   test.setTimeout(120_000);
 
@@ -35,7 +70,7 @@ test.describe('ONNX Runtime backends in the browser agree with the reference eng
     });
   }
 
-  test('losing the WebGPU device mid-session falls back to WASM with the same numbers', async ({
+  test('losing the WebGPU device mid-session falls back to the next backend with the same numbers', async ({
     page,
   }) => {
     await page.goto('/bench.html');
@@ -47,7 +82,8 @@ test.describe('ONNX Runtime backends in the browser agree with the reference eng
     expect(before.backend).toBe('webgpu');
     await page.evaluate(() => window.attentionLabBench.loseDevice());
     const after = await page.evaluate((c) => window.attentionLabBench.traces(c, 'webgpu'), book6);
-    expect(after.backend).toBe('wasm');
+    // Next in the policy: our kernels (they compute mha), then ORT's WASM.
+    expect(after.backend).toBe('kernel');
     expect(after.fallbacks.map((f) => f.reason).join('\n')).toContain('device lost');
     after.traces.forEach((trace, i) => {
       expect(

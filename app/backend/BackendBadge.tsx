@@ -8,6 +8,7 @@ import { computedBy, formatMs, sameNumbers } from './words.ts';
 const NAMES: Record<BackendChoice, string> = {
   auto: 'automatic (fastest available)',
   webgpu: 'WebGPU',
+  kernel: 'WASM SIMD kernels',
   wasm: 'WASM',
   reference: 'reference (TypeScript)',
 };

@@ -1,5 +1,5 @@
 /** The badge's sentence in a learner's words: who computed the numbers, how fast. */
-import type { BackendName } from '../../src/engine/worker/protocol.ts';
+import { BACKENDS, type BackendName } from '../../src/engine/backends/choice.ts';
 
 export function formatMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
@@ -9,6 +9,7 @@ export function formatMs(ms: number): string {
 export function engineName(backend: BackendName, label: string): string {
   if (backend === 'reference') return 'the reference TypeScript engine';
   if (backend === 'wasm') return 'ONNX Runtime on WASM';
+  if (backend === 'kernel') return 'our WebAssembly SIMD kernels';
   return /emulation/i.test(label)
     ? 'ONNX Runtime on WebGPU (emulated on the CPU)'
     : 'ONNX Runtime on WebGPU';
@@ -16,6 +17,7 @@ export function engineName(backend: BackendName, label: string): string {
 
 const SHORT: Record<BackendName, string> = {
   reference: 'The TypeScript engine',
+  kernel: 'Our WASM SIMD kernels',
   wasm: 'WASM',
   webgpu: 'WebGPU',
 };
@@ -27,9 +29,7 @@ export function computedBy(backend: BackendName, label: string, ms: number): str
 
 /** "WebGPU and WASM give the same numbers", for the other backends that can run here. */
 export function sameNumbers(backend: BackendName, available: readonly BackendName[]): string {
-  const others = (['webgpu', 'wasm', 'reference'] as const).filter(
-    (b) => b !== backend && available.includes(b),
-  );
+  const others = BACKENDS.filter((b) => b !== backend && available.includes(b));
   if (others.length === 0) return 'No other backend is ready yet to compare with.';
   const names = others.map((b) => SHORT[b]);
   return `${names.join(' and ')} ${others.length === 1 ? 'gives' : 'give'} the same numbers (to float32 rounding).`;

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: median milliseconds per causal `mha` forward pass in headless Chromium on the
- * production build — reference TypeScript, ORT-wasm on 1 and on all threads, ORT-webgpu — and,
+ * production build — reference TypeScript, ORT-wasm on 1 and on all threads, ORT-webgpu, our
+ * WASM SIMD kernels (FMA and plain, 1 and all threads) — and,
  * in the same run, PyTorch CPU with the same thread counts as the baseline. Prints a table, or
  * with `--json` a JSON array of rows. Options: --runs N (default 10), --no-build, --quick (skip
- * T=1024 on the reference engine and on WebGPU, the two slow ones here), --only NAME (only the
- * browser backends whose label contains NAME, e.g. `--only webgpu`).
+ * T=1024 on the reference engine and on WebGPU, the two slow ones here), --only NAME[,NAME…] (only
+ * the browser backends whose label contains a NAME, e.g. `--only kernels,ORT-wasm`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -20,7 +21,8 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : [''];
+const wanted = (label: string) => only.some((o) => label.includes(o));
 const threads = cpus().length;
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -33,7 +35,11 @@ export interface BenchRow {
   runs: number;
   torch_ms: number | null;
   ratio_vs_torch: number | null;
+  /** Against ORT-web WASM with the same thread count, in the same run. */
+  ratio_vs_ort: number | null;
   gflops: number | null;
+  /** The kernels' phases: projections (q, k, v), attention (q·kᵀ, softmax, ·v), out_proj. */
+  gflops_phases: { projections: number; attention: number; out_proj: number } | null;
   max_abs_diff: number | null;
   note: string;
 }
@@ -41,6 +47,7 @@ export interface BenchRow {
 interface Setup {
   backend: ThroughputRequest['backend'];
   threads: number;
+  build?: ThroughputRequest['build'];
   label: string;
   skip?: (c: BenchCase) => boolean;
 }
@@ -51,6 +58,10 @@ const SETUPS: Setup[] = [
   { backend: 'wasm', threads: 1, label: 'ORT-wasm 1 thread' },
   { backend: 'wasm', threads, label: `ORT-wasm ${threads} threads` },
   { backend: 'webgpu', threads, label: 'ORT-webgpu', skip: slow },
+  { backend: 'kernel', threads: 1, build: 'relaxed', label: 'kernels FMA 1 thread' },
+  { backend: 'kernel', threads, build: 'relaxed', label: `kernels FMA ${threads} threads` },
+  { backend: 'kernel', threads: 1, build: 'plain', label: 'kernels plain 1 thread' },
+  { backend: 'kernel', threads, build: 'plain', label: `kernels plain ${threads} threads` },
 ];
 
 async function waitFor(url: string, seconds: number): Promise<void> {
@@ -82,7 +93,7 @@ async function measureInBrowser(): Promise<Measured> {
   try {
     await waitFor(`http://localhost:${PORT}/bench.html`, 30);
     const out = [];
-    for (const setup of SETUPS.filter((s) => s.label.includes(only))) {
+    for (const setup of SETUPS.filter((s) => wanted(s.label))) {
       const page = await browser.newPage();
       await page.goto(`http://localhost:${PORT}/bench.html`);
       const cases = BENCH_CASES.filter((c) => !setup.skip?.(c));
@@ -90,6 +101,7 @@ async function measureInBrowser(): Promise<Measured> {
       const request: ThroughputRequest = {
         backend: setup.backend,
         threads: setup.threads,
+        ...(setup.build ? { build: setup.build } : {}),
         cases,
         runs,
         warmup: 2,
@@ -105,7 +117,7 @@ async function measureInBrowser(): Promise<Measured> {
     }
     const base = `http://localhost:${PORT}`;
     const latency: LatencyRow[] = [];
-    if (!only || 'latency'.includes(only)) {
+    if (only.some((o) => 'latency'.includes(o))) {
       say('bench: edit → paint latency in the app (book size)…');
       latency.push(await appLatency(browser, base, 30));
       for (const backend of ['auto', 'wasm'] as const) {
@@ -120,11 +132,25 @@ async function measureInBrowser(): Promise<Measured> {
   }
 }
 
+/** GFLOP/s of each phase (dense-counted, as flopsOf). */
+function phaseGflops(c: BenchCase, ms: number[]): BenchRow['gflops_phases'] {
+  const rate = (flops: number, t: number) => flops / t / 1e6;
+  return {
+    projections: rate(6 * c.T * c.d_in * c.d_out, ms[0]),
+    attention: rate(4 * c.T * c.T * c.d_out, ms[1]),
+    out_proj: rate(2 * c.T * c.d_out * c.d_out, ms[2]),
+  };
+}
+
 function rows(measured: Measured['throughput'], torch: TorchResult[] | string): BenchRow[] {
   const torchMs = (c: BenchCase, t: number) =>
     typeof torch === 'string'
       ? null
       : (torch.find((r) => r.name === c.name && r.threads === t)?.median_ms ?? null);
+  const ortMs = (c: BenchCase, t: number) =>
+    measured
+      .find(({ setup }) => setup.backend === 'wasm' && setup.threads === t)
+      ?.results.find((x) => x.case === c.name)?.median_ms ?? null;
   const out: BenchRow[] = [];
   for (const c of BENCH_CASES) {
     for (const t of [1, threads]) {
@@ -137,7 +163,9 @@ function rows(measured: Measured['throughput'], torch: TorchResult[] | string): 
         runs,
         torch_ms: ms,
         ratio_vs_torch: ms === null ? null : 1,
+        ratio_vs_ort: null,
         gflops: ms === null ? null : flopsOf(c) / ms / 1e6,
+        gflops_phases: null,
         max_abs_diff: null,
         note: typeof torch === 'string' ? torch : `baseline (${(torch[0] as TorchResult).blas})`,
       });
@@ -145,6 +173,7 @@ function rows(measured: Measured['throughput'], torch: TorchResult[] | string): 
     for (const { setup, results } of measured) {
       const r = results.find((x) => x.case === c.name);
       const base = torchMs(c, setup.threads);
+      const ort = ortMs(c, setup.threads);
       const skipped = setup.skip?.(c);
       out.push({
         config: c.name,
@@ -154,7 +183,9 @@ function rows(measured: Measured['throughput'], torch: TorchResult[] | string): 
         runs: r?.runs ?? 0,
         torch_ms: base,
         ratio_vs_torch: r && base ? r.median_ms / base : null,
+        ratio_vs_ort: r && ort ? r.median_ms / ort : null,
         gflops: r ? flopsOf(c) / r.median_ms / 1e6 : null,
+        gflops_phases: r?.phases_ms ? phaseGflops(c, r.phases_ms) : null,
         max_abs_diff: r?.max_abs_diff ?? null,
         note: skipped ? 'skipped (--quick)' : !r ? 'failed' : (r.adapter ?? ''),
       });

@@ -3,6 +3,12 @@ import type { LatencyRow } from './latency.ts';
 
 const fixed = (x: number | null, digits: number) => (x === null ? '—' : x.toFixed(digits));
 
+function phases(r: BenchRow): string {
+  const p = r.gflops_phases;
+  if (!p) return '';
+  return `GFLOP/s proj ${p.projections.toFixed(1)}, attn ${p.attention.toFixed(1)}, out_proj ${p.out_proj.toFixed(1)}`;
+}
+
 /** The benchmark as a plain-text table, grouped by size, each backend against PyTorch. */
 export function formatTable(rows: BenchRow[], threads: number): string {
   const header = [
@@ -10,6 +16,7 @@ export function formatTable(rows: BenchRow[], threads: number): string {
     'backend',
     'median ms',
     'vs PyTorch',
+    'vs ORT',
     'GFLOP/s',
     'max |Δ| vs ref',
     'note',
@@ -19,14 +26,15 @@ export function formatTable(rows: BenchRow[], threads: number): string {
     r.backend,
     fixed(r.median_ms, r.median_ms !== null && r.median_ms < 1 ? 3 : 1),
     r.ratio_vs_torch === null ? '—' : `${r.ratio_vs_torch.toFixed(2)}×`,
+    r.ratio_vs_ort === null ? '—' : `${r.ratio_vs_ort.toFixed(2)}×`,
     fixed(r.gflops, 2),
     r.max_abs_diff === null ? '' : r.max_abs_diff.toExponential(1),
-    r.note,
+    [r.note, phases(r)].filter(Boolean).join('; '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
       .join('  ');
   const out = [line(header), line(widths.map((w) => '-'.repeat(w)))];
   let last = '';
@@ -38,7 +46,8 @@ export function formatTable(rows: BenchRow[], threads: number): string {
   out.push(
     '',
     `Median of ${rows[0]?.runs ?? 0} runs after 2 warm-up runs, causal mha, no dropout, float32. "vs PyTorch" divides by`,
-    `PyTorch CPU with the same thread count (${threads} = all cores). GFLOP/s count the dense T×T work.`,
+    `PyTorch CPU with the same thread count (${threads} = all cores), "vs ORT" by ORT-wasm with the same`,
+    'thread count. GFLOP/s count the dense T×T work (the kernels skip the masked half).',
     'ORT rows use the blocked-causal output-only graph; reference TS computes the full trace.',
     'ORT-webgpu here is SwiftShader (a CPU emulation of a GPU): it tests the code path, not GPU speed.',
   );

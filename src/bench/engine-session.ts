@@ -39,11 +39,22 @@ export class EngineSession {
     });
   }
 
-  /** Computes once (which starts ORT loading) and waits for the worker's backend status. */
-  async ready(): Promise<BackendStatus> {
-    if (this.status) return this.status;
-    const status = new Promise<BackendStatus>((resolve) => this.statusWaiters.push(resolve));
-    await this.compute([{ variant: 'simple' }], 'reference');
+  /**
+   * Computes once on `want` (which starts the kernels, and ORT when it is wanted) and waits until
+   * the worker's status says whether `want` is usable (available, or failed with a reason).
+   */
+  async ready(want: BackendChoice = 'auto'): Promise<BackendStatus> {
+    const settled = (s: BackendStatus | null) =>
+      s !== null &&
+      (want === 'auto' ||
+        s.available.includes(want) ||
+        s.fallbacks.some((f) => f.backend === want));
+    if (this.status && settled(this.status)) return this.status;
+    const status = new Promise<BackendStatus>((resolve) => {
+      const wait = (s: BackendStatus) => (settled(s) ? resolve(s) : this.statusWaiters.push(wait));
+      this.statusWaiters.push(wait);
+    });
+    await this.compute([{ variant: 'simple' }], want);
     return status;
   }
 
@@ -55,7 +66,7 @@ export class EngineSession {
   }
 
   async run(configs: AttentionConfigInput[], backend: BackendChoice): Promise<EngineRun> {
-    const status = await this.ready();
+    const status = await this.ready(backend);
     const r = await this.compute(configs, backend);
     return {
       backend: r.backend,

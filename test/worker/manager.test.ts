@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Backend, BackendFailure } from '../../src/engine/backends/backend.ts';
 import { BackendManager } from '../../src/engine/backends/manager.ts';
+import { RECHECK_MS } from '../../src/engine/backends/speed-log.ts';
 import { resolveConfig } from '../../src/engine/resolve-config.ts';
 import { forward } from '../../src/engine/run.ts';
 import type { BackendName } from '../../src/engine/worker/protocol.ts';
@@ -25,41 +26,86 @@ function fake(name: BackendName) {
 }
 
 describe('BackendManager', () => {
-  it('orders backends WebGPU, then WASM, then the reference engine', async () => {
+  it('orders backends WebGPU, then the kernels, then WASM, then the reference engine', async () => {
     const m = new BackendManager();
     expect(m.available()).toEqual(['reference']);
     m.add(fake('wasm'));
     m.add(fake('webgpu'));
-    expect(m.available()).toEqual(['webgpu', 'wasm', 'reference']);
+    m.add(fake('kernel'));
+    expect(m.available()).toEqual(['webgpu', 'kernel', 'wasm', 'reference']);
   });
 
-  it('auto tries each backend once per size class, then keeps the fastest', async () => {
-    let clock = 0;
-    const cost: Record<BackendName, number> = { webgpu: 30, wasm: 0.4, reference: 0.2 };
-    const m = new BackendManager(() => clock);
-    /** The backend, taking `cost[name]` ms on the fake clock. */
+  /** A manager on a fake clock whose backends take `cost[name]` ms each. */
+  function timedManager(cost: Record<BackendName, number>) {
+    const clock = { now: 0 };
+    const m = new BackendManager(() => clock.now);
+    const runs: BackendName[] = [];
     const timed = (b: Backend): Backend => ({
       ...b,
       run: async (c) => {
-        clock += cost[b.name];
+        clock.now += cost[b.name];
+        runs.push(b.name);
         return b.run(c);
       },
     });
     m.add(timed(fake('webgpu')));
     m.add(timed(fake('wasm')));
+    m.add(timed(fake('kernel')));
     m.add(timed(m.get('reference') as Backend));
-    const picks = [];
-    for (let i = 0; i < 5; i++) picks.push((await m.compute(book, 'auto')).backend);
-    expect(picks).toEqual(['webgpu', 'wasm', 'reference', 'reference', 'reference']);
-    // a much larger input is a new size class: measured afresh, and there WASM wins
-    cost.reference = 50;
+    return { m, clock, runs };
+  }
+
+  it('auto answers with the reference engine until others are measured in the background', async () => {
+    const cost: Record<BackendName, number> = {
+      webgpu: 30,
+      kernel: 0.1,
+      wasm: 0.4,
+      reference: 0.2,
+    };
+    const { m } = timedManager(cost);
+    expect((await m.compute(book, 'auto')).backend).toBe('reference');
+    // The idle worker measures each untried backend once, in policy order, and then stops.
+    const explored = [];
+    for (let name = await m.explore(book); name; name = await m.explore(book)) explored.push(name);
+    expect(explored).toEqual(['webgpu', 'kernel', 'wasm']);
+    // Every answer from now on is the fastest measured; the slow exploration was never shown.
+    for (let i = 0; i < 3; i++) expect((await m.compute(book, 'auto')).backend).toBe('kernel');
+    // A much larger input is a new size class: the reference engine answers until it is measured.
     const big = resolveConfig({
       variant: 'mha',
       embeddings: Array.from({ length: 32 }, (_, i) => [i, 1, 2]),
     });
-    const bigPicks = [];
-    for (let i = 0; i < 4; i++) bigPicks.push((await m.compute(big, 'auto')).backend);
-    expect(bigPicks).toEqual(['webgpu', 'wasm', 'reference', 'wasm']);
+    expect((await m.compute(big, 'auto')).backend).toBe('reference');
+  });
+
+  it('re-measures a loser now and then, so one noisy sample does not decide forever', async () => {
+    const cost: Record<BackendName, number> = { webgpu: 30, kernel: 50, wasm: 0.4, reference: 0.2 };
+    const { m, clock, runs } = timedManager(cost);
+    await m.compute(book, 'auto');
+    while (await m.explore(book)) {}
+    // The kernels' one sample was slow (a busy machine): the reference engine answers.
+    expect((await m.compute(book, 'auto')).backend).toBe('reference');
+    cost.kernel = 0.1;
+    // Not yet time to look again: nothing to measure, and no backend runs.
+    const before = runs.length;
+    expect(await m.explore(book)).toBeNull();
+    expect(runs.length).toBe(before);
+    clock.now += RECHECK_MS;
+    // Each loser is measured again once (stalest first), and the kernels win on a fresh sample.
+    const again = [];
+    for (let name = await m.explore(book); name; name = await m.explore(book)) again.push(name);
+    expect(again).toContain('kernel');
+    expect(new Set(again).size).toBe(again.length);
+    expect((await m.compute(book, 'auto')).backend).toBe('kernel');
+  });
+
+  it('never offers a backend for a config it does not support', async () => {
+    const m = new BackendManager();
+    const picky = { ...fake('kernel'), supports: () => false };
+    m.add(picky);
+    expect(m.pick('kernel', book)).toBe('reference');
+    expect((await m.compute(book, 'auto')).backend).toBe('reference');
+    expect(await m.explore(book)).toBeNull();
   });
 
   it('honours a forced backend, and falls back by the policy when it is missing', async () => {

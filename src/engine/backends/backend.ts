@@ -8,6 +8,8 @@ export interface Backend {
   /** What the badge says, e.g. "WASM, 2 threads" or "WebGPU on SwiftShader (CPU emulation)". */
   readonly describe: string;
   run(config: AttentionConfig): Promise<Trace>;
+  /** False for configs this backend leaves to others (absent: it computes every config). */
+  supports?(config: AttentionConfig): boolean;
   /** Test hook for WebGPU: destroy the device as if the GPU were lost. */
   loseDevice?(): Promise<void>;
 }

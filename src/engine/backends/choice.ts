@@ -1,10 +1,10 @@
 /**
- * The backends that can compute a trace, in the default order: WebGPU, else WASM, else the
- * reference engine. Fallbacks follow this order, and `auto` tries backends in it before it has
- * measured them (see SpeedLog). The one list of backends: the worker protocol, the manager, the
- * permalink schema and the badge's menu all read it.
+ * The backends that can compute a trace, in the order a forced backend falls back in: WebGPU,
+ * our WASM SIMD kernels, ORT's WASM, the reference engine. `auto` does not follow it: it answers
+ * with the fastest measured (see SpeedLog). The one list of backends: the worker protocol, the
+ * manager, the permalink schema and the badge's menu all read it.
  */
-export const BACKENDS = ['webgpu', 'wasm', 'reference'] as const;
+export const BACKENDS = ['webgpu', 'kernel', 'wasm', 'reference'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 /** What the learner can pick: a backend, or `auto` (the fastest measured at this size). */

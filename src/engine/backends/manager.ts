@@ -47,31 +47,55 @@ export class BackendManager {
     return this.backends.get(name);
   }
 
+  /** The available backends that can compute this config (the kernels skip some variants). */
+  private usable(config: AttentionConfig): BackendName[] {
+    return this.available().filter((name) => this.backends.get(name)?.supports?.(config) ?? true);
+  }
+
   /**
-   * The backend a choice resolves to now: a forced one if it works (else the first in BACKENDS);
-   * `auto`, the fastest measured at this size.
+   * The backend a choice resolves to now: a forced one if it works (else the policy's first);
+   * `auto`, the fastest measured at this size, the reference engine before any is measured.
    */
   pick(choice: BackendChoice, config: AttentionConfig): BackendName {
     // Gradients and training run on the reference engine only.
     if (config.target) return 'reference';
-    if (choice === 'auto') return this.speeds.choose(SpeedLog.sizeClass(config), this.available());
-    return this.backends.has(choice) ? choice : this.available()[0];
+    const usable = this.usable(config);
+    if (choice !== 'auto') return usable.includes(choice) ? choice : usable[0];
+    return this.speeds.fastest(SpeedLog.sizeClass(config), usable) ?? 'reference';
   }
 
   async compute(config: AttentionConfig, choice: BackendChoice): Promise<Computed> {
     for (;;) {
       const name = this.pick(choice, config);
-      const backend = this.backends.get(name) as Backend;
-      const start = this.now();
-      try {
-        const trace = await backend.run(config);
-        const ms = this.now() - start;
-        this.speeds.record(SpeedLog.sizeClass(config), name, ms);
-        return { trace, backend: name, label: backend.describe, ms };
-      } catch (e) {
-        if (name === 'reference') throw e; // a bad config, not a backend problem
-        this.unavailable(name, `${name}: ${(e as Error).message} (fell back)`);
-      }
+      const result = await this.timed(name, config);
+      if (result) return result;
+    }
+  }
+
+  /**
+   * Measures one backend `auto` is unsure about at this size (never measured, or a loser not
+   * measured for a while), discarding its result; the worker calls it when idle. Returns the
+   * backend measured, or null when there is nothing to measure.
+   */
+  async explore(config: AttentionConfig): Promise<BackendName | null> {
+    const name = this.speeds.toMeasure(SpeedLog.sizeClass(config), this.usable(config), this.now());
+    if (name) await this.timed(name, config);
+    return name;
+  }
+
+  /** Runs and times one backend; on failure drops it and returns null (a bad config throws). */
+  private async timed(name: BackendName, config: AttentionConfig): Promise<Computed | null> {
+    const backend = this.backends.get(name) as Backend;
+    const start = this.now();
+    try {
+      const trace = await backend.run(config);
+      const ms = this.now() - start;
+      this.speeds.record(SpeedLog.sizeClass(config), name, ms, this.now());
+      return { trace, backend: name, label: backend.describe, ms };
+    } catch (e) {
+      if (name === 'reference') throw e; // a bad config, not a backend problem
+      this.unavailable(name, `${name}: ${(e as Error).message} (fell back)`);
+      return null;
     }
   }
 }

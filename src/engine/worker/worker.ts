@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
 /**
  * The engine's Web Worker: computes traces off the main thread. The reference engine answers the
- * first request at once; ONNX Runtime (WebGPU, then WASM) loads after that, and the page is told
- * which backends became available so it can recompute on the better one.
+ * first request at once; our WASM SIMD kernels start after that, and ONNX Runtime (28 MB) loads
+ * only when it can help: WebGPU is present, or the learner forces ORT's WASM or WebGPU. The page
+ * is told which backends became available. `auto` answers with the fastest backend measured for
+ * the request's size; while idle, the worker measures the others (results discarded).
  */
 import { BackendManager } from '../backends/manager.ts';
+import type { AttentionConfig } from '../config.ts';
 import { ConfigError } from '../config-error.ts';
 import { resolveConfig } from '../resolve-config.ts';
 import type { Trace } from '../trace.ts';
@@ -13,7 +16,15 @@ import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 const manager = new BackendManager();
+let kernelStarted = false;
 let ortStarted = false;
+/** The newest request, and whether one is being computed: exploration waits for idleness. */
+let latest = -1;
+let busy = false;
+/** The background measurement under way: a request waits for it (ORT runs one at a time). */
+let exploring: Promise<unknown> = Promise.resolve();
+/** Pause before a background measurement, so a burst of edits is not slowed by one. */
+const IDLE_MS = 40;
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -28,11 +39,43 @@ function postStatus(): void {
   });
 }
 
-/** Loads ORT after the first frame is painted (the reference engine painted it). */
+/** Loads ORT (after the first frame is painted: the reference engine painted it). */
 async function startOrt(): Promise<void> {
-  const { addOrtBackends } = await import('../backends/ort-backends.ts');
-  await addOrtBackends(manager);
+  if (ortStarted) return;
+  ortStarted = true;
+  try {
+    const { addOrtBackends } = await import('../backends/ort-backends.ts');
+    await addOrtBackends(manager);
+  } catch (e) {
+    manager.unavailable('wasm', `wasm: ONNX Runtime failed to load: ${(e as Error).message}`);
+  }
   postStatus();
+}
+
+async function startKernels(): Promise<void> {
+  if (kernelStarted) return;
+  kernelStarted = true;
+  const { addKernelBackend } = await import('../backends/kernel-backend.ts');
+  await addKernelBackend(manager);
+  postStatus();
+}
+
+/** ORT helps where WebGPU is present; elsewhere it loads only when the learner forces it. */
+function ortWanted(choice: WorkerRequest & { kind: 'compute' }): boolean {
+  return choice.backend === 'wasm' || choice.backend === 'webgpu' || !!navigator.gpu;
+}
+
+/** While no request is waiting, measure one backend `auto` is unsure about, then look again. */
+function exploreWhenIdle(config: AttentionConfig, id: number): void {
+  setTimeout(async () => {
+    if (busy || id !== latest) return;
+    busy = true;
+    const run = manager.explore(config).catch(() => null); // a refused config was reported
+    exploring = run;
+    const measured = await run;
+    busy = false;
+    if (measured && id === latest) exploreWhenIdle(config, id);
+  }, IDLE_MS);
 }
 
 /** The traces' tensor buffers, moved rather than copied to the page (each listed once). */
@@ -53,8 +96,12 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   let index = 0;
+  latest = message.id;
+  await exploring;
+  busy = true;
+  let configs: AttentionConfig[] = [];
   try {
-    const configs = message.configs.map((c, i) => {
+    configs = message.configs.map((c, i) => {
       index = i;
       return resolveConfig(c);
     });
@@ -74,11 +121,8 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
     const field = e instanceof ConfigError ? e.field : null;
     post({ kind: 'error', id: message.id, index, field, message: (e as Error).message });
   }
-  if (!ortStarted) {
-    ortStarted = true;
-    startOrt().catch((e) => {
-      manager.unavailable('wasm', `wasm: ONNX Runtime failed to load: ${(e as Error).message}`);
-      postStatus();
-    });
-  }
+  busy = false;
+  if (!kernelStarted) void startKernels();
+  if (!ortStarted && ortWanted(message)) void startOrt();
+  if (message.backend === 'auto' && configs.length > 0) exploreWhenIdle(configs[0], message.id);
 });

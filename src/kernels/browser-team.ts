@@ -1,0 +1,33 @@
+/**
+ * Starts the kernels in a browser worker: the FMA build where relaxed SIMD validates, else the
+ * plain one (served from our origin via Vite `?url`), with helper Web Workers on one shared
+ * memory when the page is cross-origin isolated, else this thread alone.
+ */
+import plainUrl from './build/kernels-plain.wasm?url';
+import relaxedUrl from './build/kernels-relaxed.wasm?url';
+import { bestBuild, type KernelBuild } from './exports.ts';
+import type { HelperInit } from './helper.ts';
+import { Team } from './team.ts';
+
+function spawnWeb(init: HelperInit): Promise<{ terminate(): void }> {
+  const worker = new Worker(new URL('./team-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    worker.addEventListener('message', () => resolve(worker), { once: true });
+    worker.addEventListener('error', (e) => reject(new Error(e.message)), { once: true });
+    worker.postMessage(init);
+  });
+}
+
+/** Threads to use: all cores when isolated (shared memory works), else 1. */
+export function threadCount(): number {
+  return globalThis.crossOriginIsolated ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
+}
+
+export async function startBrowserTeam(
+  threads = threadCount(),
+  build: KernelBuild = bestBuild(),
+): Promise<Team> {
+  const url = build === 'relaxed' ? relaxedUrl : plainUrl;
+  const module = await WebAssembly.compileStreaming(fetch(url));
+  return Team.start(module, build, threads, threads > 1 ? spawnWeb : null);
+}

@@ -1,0 +1,152 @@
+/**
+ * Multi-head attention forward on the kernels: lays out the buffers of one shape in the shared
+ * memory, packs the weights (once per weight set), and runs passes on the team's threads.
+ */
+import { align, scratchBytes } from './phases.ts';
+import { CTRL_BYTES, f32Bits, type Plan } from './plan.ts';
+import type { Team } from './team.ts';
+
+export interface MhaShape {
+  batch: number;
+  t: number;
+  dIn: number;
+  dOut: number;
+  heads: number;
+  causal: boolean;
+  /** Divide scores by √head_dim. */
+  scaled: boolean;
+  /** Keep every head's scores and weights (for a trace); else only the output. */
+  full: boolean;
+}
+
+/** Weights in torch's [out, in] layout; biases or null; out_proj absent for v2/causal. */
+export interface MhaWeights {
+  W_query: Float32Array;
+  W_key: Float32Array;
+  W_value: Float32Array;
+  b_query: Float32Array | null;
+  b_key: Float32Array | null;
+  b_value: Float32Array | null;
+  out_proj: { weight: Float32Array; bias: Float32Array | null } | null;
+}
+
+function sameShape(a: MhaShape, b: MhaShape): boolean {
+  return (Object.keys(a) as (keyof MhaShape)[]).every((key) => a[key] === b[key]);
+}
+
+export class KernelMha {
+  private shape: MhaShape | null = null;
+  private plan: Plan | null = null;
+  private packed: MhaWeights | null = null;
+  private raw = 0;
+  /** Where the biases go; the plan says 0 for an absent one. */
+  private biasAt = { bq: 0, bk: 0, bv: 0, bo: 0 };
+
+  constructor(private readonly team: Team) {}
+
+  get threads(): number {
+    return this.team.threads;
+  }
+
+  /** Runs one pass; read the results with `view` before the next. */
+  forward(shape: MhaShape, weights: MhaWeights, x: Float32Array): void {
+    const plan = this.layout(shape, weights.out_proj !== null);
+    if (this.packed !== weights) this.pack(plan, weights);
+    this.f32(plan.x, x.length).set(x);
+    this.team.run(plan);
+  }
+
+  /** A tensor of the last pass (a view into the shared memory: copy it to keep it). */
+  view(name: 'q' | 'k' | 'v' | 'scores' | 'weights' | 'ctx' | 'out'): Float32Array {
+    const p = this.plan as Plan;
+    const s = this.shape as MhaShape;
+    const rows = p.rows * p.dOut;
+    const blocks = s.batch * s.heads * s.t * s.t;
+    const length = name === 'scores' || name === 'weights' ? blocks : rows;
+    return this.f32(name === 'out' && !p.wo ? p.ctx : p[name], length);
+  }
+
+  private f32(offset: number, length: number): Float32Array {
+    return new Float32Array(this.team.memory.buffer, offset, length);
+  }
+
+  private layout(shape: MhaShape, outProj: boolean): Plan {
+    if (this.shape && this.plan && sameShape(this.shape, shape) && !!this.plan.wo === outProj)
+      return this.plan;
+    const { batch, t, dIn, dOut, heads, full } = shape;
+    const hd = dOut / heads;
+    const rows = batch * t;
+    let next = CTRL_BYTES;
+    const take = (floats: number) => {
+      const at = next;
+      next += align(floats * 4);
+      return at;
+    };
+    const panels = Math.ceil(dOut / 8) * 8;
+    const blocks = full ? batch * heads * t * t : 0;
+    const scratch = scratchBytes(t, hd, full);
+    const plan: Plan = {
+      rows,
+      t,
+      batch,
+      dIn,
+      dOut,
+      heads,
+      hd,
+      causal: shape.causal ? 1 : 0,
+      full: full ? 1 : 0,
+      divBits: f32Bits(shape.scaled ? Math.sqrt(hd) : 1),
+      x: take(rows * dIn),
+      wq: take(panels * dIn),
+      wk: take(panels * dIn),
+      wv: take(panels * dIn),
+      bq: take(panels),
+      bk: take(panels),
+      bv: take(panels),
+      q: take(rows * dOut),
+      k: take(rows * dOut),
+      v: take(rows * dOut),
+      scores: take(blocks),
+      weights: take(blocks),
+      scratch: take((scratch / 4) * this.team.threads),
+      scratchBytes: scratch,
+      ctx: take(rows * dOut),
+      wo: outProj ? take(panels * dOut) : 0,
+      bo: outProj ? take(panels) : 0,
+      out: outProj ? take(rows * dOut) : 0,
+    };
+    this.raw = take(Math.max(dIn, dOut) * dOut);
+    this.biasAt = { bq: plan.bq, bk: plan.bk, bv: plan.bv, bo: plan.bo };
+    this.team.reserve(next);
+    this.shape = { ...shape };
+    this.plan = plan;
+    this.packed = null;
+    return plan;
+  }
+
+  private pack(plan: Plan, w: MhaWeights): void {
+    const packOne = (weight: Float32Array, inF: number, dst: number) => {
+      this.f32(this.raw, weight.length).set(weight);
+      this.team.ex.pack(this.raw, 1, inF, inF, plan.dOut, dst);
+    };
+    const bias = (b: Float32Array | null, dst: number) => {
+      const padded = Math.ceil(plan.dOut / 8) * 8;
+      const view = this.f32(dst, padded);
+      view.fill(0);
+      if (b) view.set(b);
+      return b ? dst : 0;
+    };
+    packOne(w.W_query, plan.dIn, plan.wq);
+    packOne(w.W_key, plan.dIn, plan.wk);
+    packOne(w.W_value, plan.dIn, plan.wv);
+    // A null bias is 0 in the plan, which the kernels read as "no bias".
+    plan.bq = bias(w.b_query, this.biasAt.bq);
+    plan.bk = bias(w.b_key, this.biasAt.bk);
+    plan.bv = bias(w.b_value, this.biasAt.bv);
+    if (w.out_proj && plan.wo) {
+      packOne(w.out_proj.weight, plan.dOut, plan.wo);
+      plan.bo = bias(w.out_proj.bias, this.biasAt.bo);
+    }
+    this.packed = w;
+  }
+}

@@ -1,0 +1,75 @@
+import type { KernelExports } from './exports.ts';
+import { bitsF32, type Plan } from './plan.ts';
+
+/** Row blocks are multiples of 6 (the FMA tile) so no thread gets an edge tile mid-matrix. */
+function rowRange(rows: number, tid: number, threads: number): [number, number] {
+  const tiles = Math.ceil(rows / 6);
+  const lo = Math.min(rows, Math.floor((tiles * tid) / threads) * 6);
+  const hi = Math.min(rows, Math.floor((tiles * (tid + 1)) / threads) * 6);
+  return [lo, hi];
+}
+
+/**
+ * Thread `tid`'s share of one forward pass: the three projections by rows, attention by heads
+ * (head split and merge folded into strides: heads are column blocks of q, k, v and ctx), then
+ * out_proj by rows, with a barrier between phases (every thread runs the same code).
+ */
+export function runPhases(
+  ex: KernelExports,
+  p: Plan,
+  tid: number,
+  threads: number,
+  barrier: () => void,
+): void {
+  const [r0, r1] = rowRange(p.rows, tid, threads);
+  if (r1 > r0) {
+    ex.gemm(p.x, p.dIn, p.wq, p.dIn, p.dOut, p.q, p.dOut, p.bq, r0, r1, 0);
+    ex.gemm(p.x, p.dIn, p.wk, p.dIn, p.dOut, p.k, p.dOut, p.bk, r0, r1, 0);
+    ex.gemm(p.x, p.dIn, p.wv, p.dIn, p.dOut, p.v, p.dOut, p.bv, r0, r1, 0);
+  }
+  barrier();
+  const div = bitsF32(p.divBits);
+  const tt = p.t * p.t * 4;
+  const kpackBytes = Math.ceil(p.t / 8) * 8 * p.hd * 4;
+  const scratch = p.scratch + tid * p.scratchBytes;
+  const kpack = scratch;
+  const vpack = scratch + kpackBytes;
+  const own = vpack + Math.ceil(p.hd / 8) * 8 * p.t * 4;
+  for (let blk = tid; blk < p.batch * p.heads; blk += threads) {
+    const b = Math.floor(blk / p.heads);
+    const h = blk % p.heads;
+    const at = (base: number) => base + (b * p.t * p.dOut + h * p.hd) * 4;
+    const scores = p.full ? p.scores + blk * tt : own;
+    const weights = p.full ? p.weights + blk * tt : own;
+    ex.attend_head(
+      at(p.q),
+      at(p.k),
+      at(p.v),
+      p.dOut,
+      p.t,
+      p.hd,
+      p.causal,
+      div,
+      scores,
+      weights,
+      kpack,
+      vpack,
+      at(p.ctx),
+      p.dOut,
+      p.full,
+    );
+  }
+  if (!p.wo) return;
+  barrier();
+  if (r1 > r0) ex.gemm(p.ctx, p.dOut, p.wo, p.dOut, p.dOut, p.out, p.dOut, p.bo, r0, r1, 0);
+}
+
+/** Per-thread scratch bytes: packed keys and values, plus a [T, T] scores buffer. */
+export function scratchBytes(t: number, hd: number, full: boolean): number {
+  const packs = (Math.ceil(t / 8) * 8 * hd + Math.ceil(hd / 8) * 8 * t) * 4;
+  return align(packs + (full ? 0 : t * t * 4));
+}
+
+export function align(bytes: number): number {
+  return Math.ceil(bytes / 64) * 64;
+}

@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttentionConfig } from '../../src/engine/config.ts';
+import { resolveConfig } from '../../src/engine/resolve-config.ts';
+import { forward } from '../../src/engine/run.ts';
+import { TRACE_TENSORS, type Trace } from '../../src/engine/trace.ts';
+import type { JsonValue } from '../../src/engine/trace-json.ts';
+import { KernelMha } from '../../src/kernels/mha.ts';
+import type { Team } from '../../src/kernels/team.ts';
+import { kernelTrace, unsupported } from '../../src/kernels/trace.ts';
+import { expectTraceMatches } from '../engine/oracle-match.ts';
+import fixtures from '../fixtures/random-traces.json';
+import { nodeTeam } from './node-team.ts';
+
+/** Within 1e-5 of the tensor's scale (its largest |x|), −∞ in the same places. */
+function expectClose(got: Trace, want: Trace): void {
+  for (const name of TRACE_TENSORS) {
+    const a = got[name];
+    const b = want[name];
+    if (!b) {
+      expect(a ?? null, name).toBeNull();
+      continue;
+    }
+    expect(a?.shape, name).toEqual(b.shape);
+    const scale = b.data.reduce((m, x) => (Number.isFinite(x) ? Math.max(m, Math.abs(x)) : m), 0);
+    let worst = 0;
+    b.data.forEach((w, i) => {
+      const g = (a as NonNullable<typeof a>).data[i];
+      if (!Number.isFinite(w)) expect(g, `${name}[${i}]`).toBe(w);
+      else worst = Math.max(worst, Math.abs(g - w));
+    });
+    expect(worst, name).toBeLessThanOrEqual(1e-5 * Math.max(scale, 1e-30));
+  }
+}
+
+const cases = (fixtures as unknown as Record<string, JsonValue>[]).filter(
+  (f) => unsupported(resolveConfig(f.config)) === null,
+);
+
+describe.each([
+  ['relaxed', 1],
+  ['plain', 1],
+  ['relaxed', 2],
+  ['plain', 2],
+] as const)('kernel MHA forward (%s build, %i thread(s))', (build, threads) => {
+  let team: Team;
+  let mha: KernelMha;
+  beforeAll(async () => {
+    team = await nodeTeam(build, threads);
+    mha = new KernelMha(team);
+  });
+  afterAll(() => team.stop());
+
+  it('covers a real share of the PyTorch fixtures', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('matches every PyTorch fixture it supports, tensor by tensor', () => {
+    for (const oracle of cases) {
+      const ours = kernelTrace(mha, resolveConfig(oracle.config));
+      expectTraceMatches(ours, oracle, (_, values) =>
+        Math.max(1e-5 * Math.max(...values.map(Math.abs)), 1e-7),
+      );
+    }
+  });
+
+  it('matches the reference engine on random shapes (odd sizes, bias, batch, causal or not)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          t: fc.integer({ min: 1, max: 40 }),
+          dIn: fc.integer({ min: 1, max: 37 }),
+          heads: fc.integer({ min: 1, max: 4 }),
+          hd: fc.integer({ min: 1, max: 19 }),
+          variant: fc.constantFrom('v2', 'causal', 'mha'),
+          causal: fc.boolean(),
+          qkv_bias: fc.boolean(),
+          batch: fc.integer({ min: 1, max: 2 }),
+          seed: fc.integer({ min: 0, max: 1000 }),
+        }),
+        (r) => {
+          const heads = r.variant === 'mha' ? r.heads : 1;
+          const config: AttentionConfig = resolveConfig({
+            variant: r.variant as 'v2' | 'causal' | 'mha',
+            embeddings: Array.from({ length: r.t }, (_, i) =>
+              Array.from({ length: r.dIn }, (_, j) => Math.sin(i * 7.1 + j * 3.3 + r.seed)),
+            ),
+            d_out: heads * r.hd,
+            num_heads: heads,
+            causal: r.causal,
+            qkv_bias: r.qkv_bias,
+            batch: r.batch,
+            seed: r.seed,
+          });
+          expectClose(kernelTrace(mha, config), forward(config));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('is bit-identical run to run, and equal to the reference at GPT-2 head size', () => {
+    const config = resolveConfig({
+      variant: 'mha',
+      embeddings: Array.from({ length: 70 }, (_, i) =>
+        Array.from({ length: 96 }, (_, j) => Math.cos(i * 0.37 + j * 1.3)),
+      ),
+      d_out: 128,
+      num_heads: 2,
+      causal: true,
+      qkv_bias: true,
+    });
+    const first = kernelTrace(mha, config);
+    const second = kernelTrace(mha, config);
+    expect(Array.from(second.output.data)).toEqual(Array.from(first.output.data));
+    expect(Array.from(second.attn_weights.data)).toEqual(Array.from(first.attn_weights.data));
+    expectClose(first, forward(config));
+  });
+});

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import type { KernelBuild } from '../../src/kernels/exports.ts';
+import type { HelperInit } from '../../src/kernels/helper.ts';
+import { Team } from '../../src/kernels/team.ts';
+
+/** The module `npm run build:wasm` wrote (tests run after it; see package.json). */
+export function kernelModule(build: KernelBuild): WebAssembly.Module {
+  return new WebAssembly.Module(
+    readFileSync(new URL(`../../src/kernels/build/kernels-${build}.wasm`, import.meta.url)),
+  );
+}
+
+let bundled: string | null = null;
+
+function helperScript(): string {
+  bundled ??= buildSync({
+    entryPoints: [fileURLToPath(new URL('./node-helper.ts', import.meta.url))],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+  }).outputFiles[0].text;
+  return bundled;
+}
+
+/** Helper threads as Node workers running the same helper loop as the browser's. */
+function spawnNode(init: HelperInit): Promise<{ terminate(): void }> {
+  // The worker runs the TypeScript helper bundled to one script (V8 flags are the process's).
+  const worker = new Worker(helperScript(), { eval: true, workerData: init });
+  return new Promise((resolve, reject) => {
+    worker.once('message', () => resolve(worker));
+    worker.once('error', reject);
+  });
+}
+
+export function nodeTeam(build: KernelBuild, threads: number): Promise<Team> {
+  return Team.start(kernelModule(build), build, threads, threads > 1 ? spawnNode : null);
+}
