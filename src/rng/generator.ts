@@ -25,6 +25,16 @@ export class TorchGenerator {
     this.engine = new MT19937(seed % TWO_POW_32);
   }
 
+  /** The stream's state, to resume later with restore() (e.g. at a far point of the stream). */
+  snapshot(): { mt: Uint32Array; index: number } {
+    return this.engine.snapshot();
+  }
+
+  restore(state: { mt: Uint32Array; index: number }): void {
+    this.engine.restore(state);
+    this.nextNormal = null;
+  }
+
   /** Advances the stream by `n` 32-bit draws without producing them. */
   skip(n: number): void {
     this.engine.skip(n);
