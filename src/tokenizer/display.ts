@@ -15,7 +15,8 @@ export function chipLabel(text: string): string {
     else if (isInvisible(code)) out += `\\u{${code.toString(16)}}`;
     else out += ch;
   }
-  return out === '' ? '∅' : out;
+  // a piece of a multi-byte character decodes to nothing on its own
+  return out === '' ? '\uFFFD' : out;
 }
 
 function isInvisible(code: number): boolean {
