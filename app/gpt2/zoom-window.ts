@@ -1,4 +1,4 @@
-import { ZOOM_LEVELS } from '../../src/gpt2/permalink.ts';
+import { ZOOM_LEVELS } from '../../src/gpt2/view.ts';
 
 /** The square window of a T × T map that a zoom level shows: n cells a side from (row0, col0). */
 export interface ZoomWindow {

@@ -1,5 +1,5 @@
 import './steps.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { panelsFor } from '../../src/chapter/panels/index.ts';
 import { stepDef } from '../../src/chapter/steps/index.ts';
 import { CodePanel } from '../code/CodePanel.tsx';
@@ -70,17 +70,20 @@ export function StepPage() {
         <CodePanel code={def.code(view)} />
       </div>
       <Controls def={def} />
-      <EmbeddingEditor />
+      {/* a custom body brings its own inputs (e.g. text) and draws its own results */}
+      {!Body && <EmbeddingEditor />}
       <Fault />
       {Body ? (
-        <Body def={def} />
+        <Suspense fallback={<p className="computing">Loading…</p>}>
+          <Body def={def} />
+        </Suspense>
       ) : groups ? (
         <PanelGroups groups={groups} />
       ) : (
         <p className="computing">Computing…</p>
       )}
       <StepPager />
-      <FormulaPanel groups={groups} featured={def.featured(current?.view ?? view)} />
+      {!Body && <FormulaPanel groups={groups} featured={def.featured(current?.view ?? view)} />}
     </article>
   );
 }
