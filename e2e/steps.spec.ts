@@ -127,6 +127,12 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
     await expectCells(page, 'output, batch 2', rowsOf(item(mha.output, 1)));
     await expect(page.getByText('MultiHeadAttention and the wrapper: identical')).toBeVisible();
   },
+  // Exercise 3.3 computes a GPT-2-sized layer in its own worker: e2e/gpt2.spec.ts checks its
+  // numbers against PyTorch; here, that it opens on the book's sentence as six GPT-2 tokens.
+  'ex3.3': async (page) => {
+    const chips = page.getByRole('list', { name: 'tokens' }).getByRole('button');
+    await expect(chips).toHaveCount(6, { timeout: 120_000 });
+  },
 };
 
 for (const id of STEP_IDS) {

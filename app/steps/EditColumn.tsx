@@ -8,7 +8,7 @@ import { EmbeddingEditor } from '../editor/EmbeddingEditor.tsx';
  * stays in view while the panels beside it scroll; on narrow ones a drawer pinned to the top of
  * the window, which the learner can fold to one line to give the pictures the whole screen.
  */
-export function EditColumn({ def }: { def: StepDef }) {
+export function EditColumn({ def, editor = true }: { def: StepDef; editor?: boolean }) {
   const [open, setOpen] = useState(true);
   const bodyId = useId();
   return (
@@ -23,7 +23,8 @@ export function EditColumn({ def }: { def: StepDef }) {
         {open ? 'Hide the inputs' : 'Show the inputs'}
       </button>
       <div id={bodyId} className="edit-body">
-        <EmbeddingEditor />
+        {/* a custom body brings its own inputs (e.g. text) */}
+        {editor && <EmbeddingEditor />}
         <Controls def={def} />
       </div>
     </div>

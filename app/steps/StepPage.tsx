@@ -1,5 +1,5 @@
 import './steps.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { panelsFor } from '../../src/chapter/panels/index.ts';
 import { stepDef } from '../../src/chapter/steps/index.ts';
 import { CodePanel } from '../code/CodePanel.tsx';
@@ -69,11 +69,13 @@ export function StepPage() {
         <ViewToggles />
       </header>
       <div className="workbench">
-        <EditColumn def={def} />
+        <EditColumn def={def} editor={!Body} />
         <div className="watch-column">
           <Fault />
           {Body ? (
-            <Body def={def} />
+            <Suspense fallback={<p className="computing">Loading…</p>}>
+              <Body def={def} />
+            </Suspense>
           ) : groups ? (
             <PanelGroups groups={groups} />
           ) : (
@@ -91,7 +93,7 @@ export function StepPage() {
           <StepPager />
         </div>
       </div>
-      <FormulaPanel groups={groups} featured={def.featured(current?.view ?? view)} />
+      {!Body && <FormulaPanel groups={groups} featured={def.featured(current?.view ?? view)} />}
     </article>
   );
 }

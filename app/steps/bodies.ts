@@ -2,12 +2,15 @@
  * The components of steps with a body of their own (src/chapter/steps/types.ts CUSTOM_BODIES);
  * every other step draws its panel groups. Typed by the list, so none can be forgotten.
  */
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import type { BodyKind, StepDef } from '../../src/chapter/steps/index.ts';
 
 export type CustomBody = Exclude<BodyKind, 'panels'>;
 
-export const BODIES: Record<CustomBody, ComponentType<{ def: StepDef }>> = {};
+export const BODIES: Record<CustomBody, ComponentType<{ def: StepDef }>> = {
+  // Loaded when the step opens: its tokenizer, worker and views stay out of the first paint.
+  gpt2: lazy(() => import('../gpt2/Gpt2Step.tsx').then((m) => ({ default: m.Gpt2Step }))),
+};
 
 /** The custom component for a step, or null when it draws the standard panels. */
 export function customBody(def: StepDef): ComponentType<{ def: StepDef }> | null {

@@ -1,5 +1,6 @@
 import { fma32 } from './fma32.ts';
 import { MT19937 } from './mt19937.ts';
+import { normalBlock16 } from './normal.ts';
 
 const f32 = Math.fround;
 const TWO_POW_32 = 4294967296;
@@ -13,6 +14,8 @@ const TWO_POW_MINUS_53 = 2 ** -53;
  */
 export class TorchGenerator {
   private engine: MT19937;
+  /** The scalar Box–Muller's second value, kept for the next call (cleared by a new seed). */
+  private nextNormal: number | null = null;
 
   constructor(seed: number) {
     if (!Number.isSafeInteger(seed) || seed < 0) {
@@ -20,6 +23,21 @@ export class TorchGenerator {
     }
     // torch seeds mt19937 with the low 32 bits of the 64-bit seed.
     this.engine = new MT19937(seed % TWO_POW_32);
+  }
+
+  /** The stream's state, to resume later with restore() (e.g. at a far point of the stream). */
+  snapshot(): { mt: Uint32Array; index: number } {
+    return this.engine.snapshot();
+  }
+
+  restore(state: { mt: Uint32Array; index: number }): void {
+    this.engine.restore(state);
+    this.nextNormal = null;
+  }
+
+  /** Advances the stream by `n` 32-bit draws without producing them. */
+  skip(n: number): void {
+    this.engine.skip(n);
   }
 
   /** One 32-bit draw. */
@@ -68,6 +86,45 @@ export class TorchGenerator {
     if (!bias) return { weight, bias: null };
     const biasBound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
     return { weight, bias: this.uniform(outFeatures, -biasBound, biasBound) };
+  }
+
+  /**
+   * `torch.randn(n)` / `normal_(mean, std)` on a contiguous tensor of n values. Below 16 values:
+   * scalar Box–Muller in double on 53-bit uniforms, caching the pair's second value. From 16 on:
+   * n float32 uniforms first, then the AVX2 transform in blocks of 16; when n % 16 ≠ 0 the last
+   * 16 slots get 16 fresh uniforms and are transformed again (torch's vectorised tail).
+   */
+  randn(n: number, mean = 0, std = 1): Float32Array {
+    if (n < 16) return this.scalarNormals(n, mean, std);
+    const data = this.rand(n);
+    const m = f32(mean);
+    const s = f32(std);
+    for (let i = 0; i + 16 <= n; i += 16) normalBlock16(data, i, m, s);
+    if (n % 16 !== 0) {
+      data.set(this.rand(16), n - 16);
+      normalBlock16(data, n - 16, m, s);
+    }
+    return data;
+  }
+
+  private scalarNormals(n: number, mean: number, std: number): Float32Array {
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      let v: number;
+      if (this.nextNormal !== null) {
+        v = this.nextNormal;
+        this.nextNormal = null;
+      } else {
+        const u1 = this.uniform01f64();
+        const u2 = this.uniform01f64();
+        const r = Math.sqrt(-2 * Math.log(1 - u2));
+        const theta = 2 * Math.PI * u1;
+        this.nextNormal = r * Math.sin(theta);
+        v = r * Math.cos(theta);
+      }
+      out[i] = v * std + mean;
+    }
+    return out;
   }
 
   /** `torch.empty(n).bernoulli_(p)`: 1 with probability p, one 53-bit uniform per element. */

@@ -1,1 +1,3 @@
 export { type LinearInit, TorchGenerator } from './generator.ts';
+export { MT19937 } from './mt19937.ts';
+export { normalBlock16 } from './normal.ts';

@@ -3,6 +3,7 @@
  * independent judge of whether a link is valid (built on Node's zlib and the zod schemas, not
  * on the decoder's repair code), used by the fuzz test to decide when a message is owed.
  */
+
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import * as L from '../../src/chapter/limits.ts';
@@ -13,6 +14,7 @@ import {
   type StepId,
   type ViewState,
 } from '../../src/chapter/view.ts';
+import { GPT2_INITIAL } from '../../src/gpt2/view.ts';
 import { toFloat32Decimal } from '../../src/permalink/float32.ts';
 import { payloadV1Schema } from '../../src/permalink/migrations.ts';
 import { packText } from '../../src/permalink/pack.ts';
@@ -122,7 +124,7 @@ const randomViewArb = fc
             ? { head: r.picks[1] % num_heads, row: r.picks[2] % r.rows, col: r.picks[3] % r.rows }
             : null,
           scatter_dims: [r.picks[4] % r.dIn, (r.picks[4] >> 4) % r.dIn],
-          local: r.step === '3.6.2' ? { a: toyTensor(r.toy) } : {},
+          local: localFor(r.step, r.toy, tokens),
         };
       }),
   );
@@ -201,4 +203,11 @@ export function oracleState(hash: string): ViewState | null {
 /** `state` with its embeddings at the precision the codec keeps. */
 export function atFloat32(state: ViewState): ViewState {
   return { ...state, embeddings: state.embeddings.map((row) => row.map(toFloat32Decimal)) };
+}
+
+/** A random view's step-local fields: each step's own, all present (as the decoder fills them). */
+function localFor(step: string, toy: number[], tokens: string[]): Record<string, unknown> {
+  if (step === '3.6.2') return { a: toyTensor(toy) };
+  if (step === 'ex3.3') return { ...GPT2_INITIAL, text: tokens.join(' '), head: toy.length % 12 };
+  return {};
 }

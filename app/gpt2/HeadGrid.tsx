@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { NUM_HEADS } from '../../src/gpt2/sizes.ts';
+import { weightPixels } from './pixels.ts';
+
+function Thumb({ thumbs, size, head }: { thumbs: Float32Array; size: number; head: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx || size === 0) return;
+    const one = thumbs.subarray(head * size * size, (head + 1) * size * size);
+    ctx.putImageData(weightPixels(one, size, 0, 0, size, size, true), 0, 0);
+  }, [thumbs, size, head]);
+  return <canvas ref={canvas} width={size || 1} height={size || 1} className="gpt2-pixelated" />;
+}
+
+/**
+ * The 12 heads' weight maps, one canvas pixel per cell up to 128 tokens (beyond, each pixel is
+ * the largest weight it covers), scaled up pixelated. Each is a button that opens the head large.
+ */
+export function HeadGrid({
+  thumbs,
+  size,
+  t,
+  open,
+  onOpen,
+}: {
+  thumbs: Float32Array;
+  size: number;
+  t: number;
+  open: number | null;
+  onOpen: (head: number) => void;
+}) {
+  return (
+    <ul className="gpt2-grid" aria-label="attention heads">
+      {Array.from({ length: NUM_HEADS }, (_, h) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: heads are positions
+        <li key={h}>
+          <button
+            type="button"
+            className="gpt2-thumb"
+            aria-pressed={open === h}
+            aria-label={`open head ${h + 1}`}
+            onClick={() => onOpen(h)}
+          >
+            <Thumb thumbs={thumbs} size={size} head={h} />
+            <span>head {h + 1}</span>
+          </button>
+        </li>
+      ))}
+      <li className="gpt2-grid-note">
+        {t} × {t} weights per head
+        {size < t ? `, shown ${size} × ${size} (each pixel the largest weight it covers)` : ''}; log
+        scale 10⁻⁴ … 1, grey = masked.
+      </li>
+    </ul>
+  );
+}

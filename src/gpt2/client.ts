@@ -1,0 +1,78 @@
+import type { Gpt2Request, Gpt2Response, HeadResult, RunResult } from './protocol.ts';
+
+/** What the client needs of a Worker (a real one in the page, a fake in tests). */
+export interface Gpt2WorkerLike {
+  postMessage(message: Gpt2Request): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<Gpt2Response>) => void): void;
+  terminate(): void;
+}
+
+export interface Gpt2Listeners {
+  onResult(result: RunResult): void;
+  onHead(result: HeadResult): void;
+  onError(message: string): void;
+}
+
+/**
+ * Latest wins, as the engine's client: one request in flight, the newest waiting in a one-slot
+ * queue (typing fast computes only the last text); replies to superseded requests are dropped.
+ */
+export class Gpt2Client {
+  private nextId = 1;
+  private inFlight: number | null = null;
+  private pending: Gpt2Request | null = null;
+  private latestId = 0;
+
+  constructor(
+    private readonly worker: Gpt2WorkerLike,
+    private readonly listeners: Gpt2Listeners,
+  ) {
+    worker.addEventListener('message', (event) => this.receive(event.data));
+  }
+
+  run(text: string, seed: number, head: number | null): void {
+    this.submit({ kind: 'run', id: this.nextId++, text, seed, head });
+  }
+
+  head(head: number): void {
+    this.submit({ kind: 'head', id: this.nextId++, head });
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+
+  private submit(request: Gpt2Request): void {
+    // A head request after a waiting run would answer from the old text: fold it into the run.
+    if (request.kind === 'head' && this.pending?.kind === 'run') {
+      this.pending = { ...this.pending, head: request.head };
+      return;
+    }
+    this.latestId = request.id;
+    if (this.inFlight === null) this.send(request);
+    else this.pending = request;
+  }
+
+  private send(request: Gpt2Request): void {
+    this.inFlight = request.id;
+    this.latestId = Math.max(this.latestId, request.id);
+    this.worker.postMessage(request);
+  }
+
+  private receive(message: Gpt2Response): void {
+    if (message.id === this.inFlight) this.inFlight = null;
+    if (message.id === this.latestId) {
+      if (message.kind === 'result') this.listeners.onResult(message);
+      else if (message.kind === 'head') this.listeners.onHead(message);
+      else this.listeners.onError(message.message);
+    } else if (message.kind === 'result' && this.pending?.kind === 'head') {
+      // The head waiting behind this run needs this run's result as its base.
+      this.listeners.onResult(message);
+    }
+    if (this.inFlight === null && this.pending) {
+      const next = this.pending;
+      this.pending = null;
+      this.send(next);
+    }
+  }
+}

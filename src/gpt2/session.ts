@@ -1,0 +1,97 @@
+import { loadGpt2Tokenizer } from '../tokenizer/index.ts';
+import { Gpt2Weights } from './embeddings.ts';
+import { summarizeHeads } from './head-summary.ts';
+import { causalMha, type LayerResult } from './layer.ts';
+import {
+  EMB_PREVIEW,
+  type HeadRequest,
+  type HeadResult,
+  type HeadWeights,
+  type RunRequest,
+  type RunResult,
+} from './protocol.ts';
+import { EMB_DIM, NUM_HEADS } from './sizes.ts';
+import { headThumbnails, thumbSize } from './thumbnails.ts';
+
+/** Seeds whose weights are kept: the current one and the one before (a learner comparing two). */
+const KEEP_SEEDS = 2;
+
+/**
+ * What the step's worker does, kept free of the worker's globals so Node tests can run it:
+ * tokenize, build the rows of the tables the text uses, run the layer, and answer with what the
+ * view draws (thumbnails, summaries, the context strip, at most one full head). The last layer
+ * result stays here, so opening another head costs a copy, not a forward pass.
+ */
+export class Gpt2Session {
+  private readonly tables = new Map<number, Gpt2Weights>();
+  private last: { seed: number; key: string; layer: LayerResult } | null = null;
+
+  async run(req: RunRequest): Promise<RunResult> {
+    const start = performance.now();
+    const tokenizer = await loadGpt2Tokenizer();
+    const { tokens, total, note } = tokenizer.tokenize(req.text);
+    const ids = tokens.map((t) => t.id);
+    const w = this.weights(req.seed);
+    const t = ids.length;
+    const key = ids.join(',');
+    let layer: LayerResult;
+    if (this.last && this.last.seed === req.seed && this.last.key === key) layer = this.last.layer;
+    else {
+      layer = t > 0 ? causalMha(w.input(ids), t, w.attention()) : emptyLayer();
+      this.last = { seed: req.seed, key, layer };
+    }
+    const { entropy, lookback } = summarizeHeads(layer.attn_weights, NUM_HEADS, t);
+    const pos = w.positionRows(t);
+    const tok_emb = new Float32Array(t * EMB_PREVIEW);
+    const pos_emb = new Float32Array(t * EMB_PREVIEW);
+    for (let i = 0; i < t; i++) {
+      tok_emb.set(w.tokenRow(ids[i]).subarray(0, EMB_PREVIEW), i * EMB_PREVIEW);
+      pos_emb.set(pos.subarray(i * EMB_DIM, i * EMB_DIM + EMB_PREVIEW), i * EMB_PREVIEW);
+    }
+    return {
+      kind: 'result',
+      id: req.id,
+      seed: req.seed,
+      tokens,
+      total,
+      note,
+      thumbSize: thumbSize(t),
+      thumbs: headThumbnails(layer.attn_weights, NUM_HEADS, t),
+      entropy,
+      lookback,
+      context_vecs: layer.context_vecs.slice(),
+      tok_emb,
+      pos_emb,
+      head: req.head === null ? null : this.headOf(layer, req.head),
+      ms: performance.now() - start,
+    };
+  }
+
+  head(req: HeadRequest): HeadResult {
+    return {
+      kind: 'head',
+      id: req.id,
+      head: this.last ? this.headOf(this.last.layer, req.head) : null,
+    };
+  }
+
+  private headOf(layer: LayerResult, index: number): HeadWeights | null {
+    if (!Number.isInteger(index) || index < 0 || index >= NUM_HEADS || layer.t === 0) return null;
+    const n = layer.t * layer.t;
+    return { index, t: layer.t, weights: layer.attn_weights.slice(index * n, (index + 1) * n) };
+  }
+
+  private weights(seed: number): Gpt2Weights {
+    let w = this.tables.get(seed);
+    if (w) this.tables.delete(seed);
+    else w = new Gpt2Weights(seed);
+    this.tables.set(seed, w);
+    if (this.tables.size > KEEP_SEEDS)
+      this.tables.delete(this.tables.keys().next().value as number);
+    return w;
+  }
+}
+
+function emptyLayer(): LayerResult {
+  return { t: 0, attn_weights: new Float32Array(0), context_vecs: new Float32Array(0) };
+}
