@@ -30,7 +30,7 @@ export interface TrainingSetup {
 }
 
 /** Steps each task is given by default: its loss falls ≥ 10× within them (tested). */
-export const DEFAULT_BUDGET = 300;
+export const DEFAULT_BUDGET: Record<Optimizer, number> = { sgd: 500, adamw: 300 };
 
 export const DEFAULT_SETUP: TrainingSetup = {
   task: 'previous',
@@ -59,16 +59,26 @@ function baseInput(setup: TrainingSetup): AttentionConfigInput {
  * The engine config that trains `setup`: the target is the task's weights applied to the value
  * vectors of the *untrained* module, so the target stays fixed while W_value learns too.
  */
-export function trainingConfig(setup: TrainingSetup, steps = 0): AttentionConfig {
-  const base = resolveConfig(baseInput(setup));
-  const before = forward(base);
+export function trainingInput(setup: TrainingSetup, steps = 0): AttentionConfigInput {
+  const before = forward(resolveConfig(baseInput(setup)));
   const weights = targetWeights(setup.task, EMBEDDINGS, setup.painted);
   const target = targetOutput(weights, before.values.data, setup.d_out);
-  return resolveConfig({
+  return {
     ...baseInput(setup),
     target: [target],
     train: { steps, lr: setup.lr, optimizer: setup.optimizer },
-  });
+  };
+}
+
+export function trainingConfig(setup: TrainingSetup, steps = 0): AttentionConfig {
+  return resolveConfig(trainingInput(setup, steps));
+}
+
+/** Each optimizer's default learning rate: SGD needs a far larger one on this tiny loss. */
+export const DEFAULT_LR: Record<Optimizer, number> = { sgd: 8, adamw: 0.03 };
+
+export function defaultSetup(task: TaskId, optimizer: Optimizer = 'adamw'): TrainingSetup {
+  return { ...DEFAULT_SETUP, task, optimizer, lr: DEFAULT_LR[optimizer] };
 }
 
 /** The book's embeddings, with one-hot positions appended when the setup asks. */
