@@ -44,7 +44,7 @@ export const DEFAULT_SETUP: TrainingSetup = {
 };
 
 /** The module before training: the seed's weights, the task's variant, no target yet. */
-function baseInput(setup: TrainingSetup): AttentionConfigInput {
+export function untrainedInput(setup: TrainingSetup): AttentionConfigInput {
   return {
     variant: variantOf(setup.task),
     tokens: TOKENS,
@@ -60,11 +60,11 @@ function baseInput(setup: TrainingSetup): AttentionConfigInput {
  * vectors of the *untrained* module, so the target stays fixed while W_value learns too.
  */
 export function trainingInput(setup: TrainingSetup, steps = 0): AttentionConfigInput {
-  const before = forward(resolveConfig(baseInput(setup)));
+  const before = forward(resolveConfig(untrainedInput(setup)));
   const weights = targetWeights(setup.task, EMBEDDINGS, setup.painted);
   const target = targetOutput(weights, before.values.data, setup.d_out);
   return {
-    ...baseInput(setup),
+    ...untrainedInput(setup),
     target: [target],
     train: { steps, lr: setup.lr, optimizer: setup.optimizer },
   };

@@ -17,6 +17,7 @@ import { step353 } from './3.5.3-causal-class.ts';
 import { step361 } from './3.6.1-stacked-heads.ts';
 import { step362 } from './3.6.2-weight-splits.ts';
 import { initialLocal } from './local.ts';
+import { stepTrain } from './train-attention.ts';
 import type { StepDef } from './types.ts';
 
 export const STEPS = [
@@ -29,6 +30,7 @@ export const STEPS = [
   step353,
   step361,
   step362,
+  stepTrain,
 ] as const;
 
 export type StepId = (typeof STEPS)[number]['id'];
