@@ -1,5 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
+import { formatNumber } from '../src/chapter/format.ts';
 import { STEP_IDS, type StepId } from '../src/chapter/view.ts';
+import { TrainingSession } from '../src/engine/train/session.ts';
+import { DEFAULT_SETUP, trainingConfig } from '../src/training/setup.ts';
 import { BOOK_PRINTED } from '../test/fixtures/book-printed.ts';
 import { block, bookTrace, dropoutOnOnes, item, param } from './support/book.ts';
 import {
@@ -16,6 +19,15 @@ import { stepUrl } from './support/url.ts';
  * The learner's walk through chapter 3: every step opens on the book's example and shows the
  * numbers PyTorch prints (test/fixtures/book.json, from ../shared/oracle), to 4 decimals.
  */
+
+/** The training step's opening weights, as the engine computes them (4 decimals). */
+function untrainedWeights(): string[][] {
+  const { attn_weights } = new TrainingSession(trainingConfig(DEFAULT_SETUP)).peek();
+  const t = 6;
+  return Array.from({ length: t }, (_, i) =>
+    Array.from(attn_weights.subarray(i * t, i * t + t), (v) => formatNumber(v)),
+  );
+}
 
 const simple = bookTrace({ variant: 'simple' });
 const v1 = bookTrace({ variant: 'v1' });
@@ -132,6 +144,11 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
   'ex3.3': async (page) => {
     const chips = page.getByRole('list', { name: 'tokens' }).getByRole('button');
     await expect(chips).toHaveCount(6, { timeout: 120_000 });
+  },
+  // Untrained: the seed's causal module on the tokens with positions (e2e/training.spec.ts trains).
+  train: async (page) => {
+    await expect(page.getByRole('status', { name: 'training status' })).toContainText('step 0');
+    await expectCells(page, 'attention weights', untrainedWeights());
   },
 };
 

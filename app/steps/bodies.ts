@@ -4,12 +4,14 @@
  */
 import { type ComponentType, lazy } from 'react';
 import type { BodyKind, StepDef } from '../../src/chapter/steps/index.ts';
+import { TrainingBody } from '../training/TrainingBody.tsx';
 
 export type CustomBody = Exclude<BodyKind, 'panels'>;
 
 export const BODIES: Record<CustomBody, ComponentType<{ def: StepDef }>> = {
   // Loaded when the step opens: its tokenizer, worker and views stay out of the first paint.
   gpt2: lazy(() => import('../gpt2/Gpt2Step.tsx').then((m) => ({ default: m.Gpt2Step }))),
+  training: TrainingBody,
 };
 
 /** The custom component for a step, or null when it draws the standard panels. */

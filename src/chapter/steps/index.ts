@@ -18,6 +18,7 @@ import { step361 } from './3.6.1-stacked-heads.ts';
 import { step362 } from './3.6.2-weight-splits.ts';
 import { stepEx33 } from './ex3.3-gpt2.ts';
 import { initialLocal } from './local.ts';
+import { stepTrain } from './train-attention.ts';
 import type { StepDef } from './types.ts';
 
 export const STEPS = [
@@ -31,6 +32,7 @@ export const STEPS = [
   step361,
   step362,
   stepEx33,
+  stepTrain,
 ] as const;
 
 export type StepId = (typeof STEPS)[number]['id'];

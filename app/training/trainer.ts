@@ -1,0 +1,106 @@
+/**
+ * Drives the training worker: Reset starts a session, Train asks for a few steps per animation
+ * frame (one request in flight, so Pause stops within a frame), Step asks for one.
+ */
+import type { TrainingRequest, TrainingResponse } from '../../src/engine/worker/training.ts';
+import { MAX_TRAIN_STEPS } from '../../src/training/local.ts';
+import type { TrainingSetup } from '../../src/training/setup.ts';
+import { receive, type TrainingStore } from './training-store.ts';
+
+export interface TrainingWorkerLike {
+  postMessage(message: TrainingRequest): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<TrainingResponse>) => void): void;
+  terminate(): void;
+}
+
+export class Trainer {
+  private nextId = 1;
+  private inFlight: number | null = null;
+  private latestReset = 0;
+  private onIdle: (() => void) | null = null;
+
+  constructor(
+    private readonly store: TrainingStore,
+    private readonly worker: TrainingWorkerLike,
+  ) {
+    worker.addEventListener('message', (e) => this.reply(e.data));
+  }
+
+  /** A fresh run of `setup`; with `replayTo`, trains to that step and stops there. */
+  reset(setup: TrainingSetup, replayTo = 0): void {
+    const id = this.nextId++;
+    this.latestReset = id;
+    this.store.setState({
+      setup,
+      history: [],
+      current: null,
+      scrub: null,
+      hover: null,
+      playing: replayTo > 0,
+      target: replayTo > 0 ? replayTo : null,
+      error: null,
+    });
+    this.inFlight = id;
+    this.worker.postMessage({ kind: 'train-reset', id, setup });
+  }
+
+  play(): void {
+    this.store.setState({ playing: true, scrub: null, target: null });
+    this.pump();
+  }
+
+  pause(): void {
+    this.store.setState({ playing: false, target: null });
+  }
+
+  /** One step, then stay paused. */
+  step(): void {
+    this.store.setState({ playing: false, scrub: null, target: null });
+    this.send(1);
+  }
+
+  /** Called once every pending reply has landed (tests and the URL writer wait on it). */
+  whenIdle(done: () => void): void {
+    this.onIdle = done;
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+
+  private pump(): void {
+    const s = this.store.getState();
+    if (!s.playing || this.inFlight !== null || !s.setup) return;
+    const left = (s.target ?? MAX_TRAIN_STEPS) - s.history.length;
+    if (left <= 0) {
+      this.store.setState({ playing: false, target: null });
+      this.onIdle?.();
+      return;
+    }
+    // A replay runs as fast as the worker can; a live run shows `speed` steps a frame.
+    this.send(Math.min(left, s.target !== null ? 200 : s.speed));
+  }
+
+  private send(count: number): void {
+    if (this.inFlight !== null) return;
+    const id = this.nextId++;
+    this.inFlight = id;
+    this.worker.postMessage({ kind: 'train-steps', id, count });
+  }
+
+  private reply(message: TrainingResponse): void {
+    if (message.id === this.inFlight) this.inFlight = null;
+    if (message.id < this.latestReset) return; // from a run that was reset since
+    receive(this.store, message);
+    if (this.store.getState().playing) requestAnimationFrame(() => this.pump());
+    else this.onIdle?.();
+  }
+}
+
+export function createTrainer(store: TrainingStore): Trainer {
+  const worker = new Worker(
+    new URL('../../src/engine/worker/training-worker.ts', import.meta.url),
+    { type: 'module' },
+  ) as unknown as TrainingWorkerLike;
+  return new Trainer(store, worker);
+}

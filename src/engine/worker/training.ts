@@ -1,0 +1,68 @@
+import { frozenOf, type TrainingSetup, trainingConfig } from '../../training/setup.ts';
+import { type StepRecord, TrainingSession } from '../train/session.ts';
+
+/** Start over from the seed's weights with this setup; the reply holds the untrained state. */
+export interface TrainResetRequest {
+  kind: 'train-reset';
+  id: number;
+  setup: TrainingSetup;
+}
+
+/** Take `count` optimizer steps (the page asks for a few at a time, so it can pause any time). */
+export interface TrainStepsRequest {
+  kind: 'train-steps';
+  id: number;
+  count: number;
+}
+
+export type TrainingRequest = TrainResetRequest | TrainStepsRequest;
+
+export interface TrainFrames {
+  kind: 'train-frames';
+  id: number;
+  /** One per step taken, oldest first. */
+  records: StepRecord[];
+  /** The state after the last step (what the next step will start from). */
+  current: StepRecord;
+}
+
+export interface TrainError {
+  kind: 'train-error';
+  id: number;
+  message: string;
+}
+
+export type TrainingResponse = TrainFrames | TrainError;
+
+/** The training loop of the worker: one session at a time, stepped on request. */
+export class TrainingHost {
+  private session: TrainingSession | null = null;
+
+  handle(message: TrainingRequest): TrainingResponse {
+    try {
+      if (message.kind === 'train-reset') {
+        this.session = new TrainingSession(trainingConfig(message.setup), frozenOf(message.setup));
+        return { kind: 'train-frames', id: message.id, records: [], current: this.session.peek() };
+      }
+      const session = this.session;
+      if (!session) throw new Error('no training session: reset first');
+      const records = Array.from({ length: Math.max(0, message.count) }, () => session.step());
+      return { kind: 'train-frames', id: message.id, records, current: session.peek() };
+    } catch (e) {
+      return { kind: 'train-error', id: message.id, message: (e as Error).message };
+    }
+  }
+}
+
+/** Every tensor buffer of a reply, moved rather than copied to the page. */
+export function buffersOfFrames(reply: TrainingResponse): ArrayBuffer[] {
+  if (reply.kind !== 'train-frames') return [];
+  const out = new Set<ArrayBuffer>();
+  for (const r of [...reply.records, reply.current]) {
+    out.add(r.attn_weights.buffer as ArrayBuffer);
+    out.add(r.output.buffer as ArrayBuffer);
+    for (const a of [...Object.values(r.params), ...Object.values(r.grads)])
+      out.add(a.buffer as ArrayBuffer);
+  }
+  return [...out];
+}
