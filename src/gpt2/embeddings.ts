@@ -1,9 +1,16 @@
-import type { Projection } from '../engine/params.ts';
 import { normalBlock16, TorchGenerator } from '../rng/index.ts';
 import { SeekableStream } from './seekable-stream.ts';
 import { EMB_DIM, MHA_START, POS_EMB_START, TOKEN_EMB_START } from './sizes.ts';
 
 const TWO_POW_MINUS_24 = 2 ** -24;
+
+/** One nn.Linear as the layer uses it: weight in torch's [out_features, in_features] layout. */
+export interface Projection {
+  weight: Float32Array;
+  bias: Float32Array | null;
+  inFeatures: number;
+  outFeatures: number;
+}
 
 /** The chapter's MultiHeadAttention(768, 768, …, qkv_bias=False) weights, torch's [out, in] layout. */
 export interface MhaWeights {

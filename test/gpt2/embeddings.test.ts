@@ -4,6 +4,8 @@ import { forward } from '../../src/engine/run.ts';
 import { Gpt2Weights } from '../../src/gpt2/embeddings.ts';
 import { causalMha } from '../../src/gpt2/layer.ts';
 import { EMB_DIM } from '../../src/gpt2/sizes.ts';
+import { transpose } from '../../src/tensor/matmul.ts';
+import { type Tensor, tensor } from '../../src/tensor/tensor.ts';
 import { bitsOf, floats, gpt2Fixture } from './fixture.ts';
 
 // One table per seed for the whole file: reaching the end of the token table is the slow part.
@@ -69,8 +71,17 @@ describe('the lean causal layer agrees with the engine', () => {
       num_heads: 12,
       seed: 123,
     });
-    const heads = [{ W_query: mha.W_query, W_key: mha.W_key, W_value: mha.W_value }];
-    const trace = forward(config, { params: { heads, out_proj: mha.out_proj, named: {} } });
+    // The engine takes weights in the chapter's x @ W layout [in, out]: transpose torch's.
+    const named: Record<string, Tensor> = {};
+    for (const name of ['W_query', 'W_key', 'W_value', 'out_proj'] as const) {
+      const p = mha[name];
+      named[name] = tensor(
+        [p.inFeatures, p.outFeatures],
+        transpose(p.weight, p.outFeatures, p.inFeatures),
+      );
+      if (p.bias) named[`${name}.bias`] = tensor([p.outFeatures], p.bias);
+    }
+    const trace = forward(config, { params: { named } });
     const ours = causalMha(x, ids.length, mha);
     for (let i = 0; i < ours.context_vecs.length; i++) {
       expect(ours.context_vecs[i]).toBeCloseTo(trace.output.data[i], 6);
