@@ -75,7 +75,7 @@ test('a link made before panels had ids opens the same locked cell', async ({ pa
   const frozen =
     '#/3.6.1?s=eNolj-FuwyAMhF-l8q9NYlEgIc3QuveYqqiiwWqzJUECumyq-u472J_z-cM67Dt9k5GCkv_iNZI50oe_BRL0ibLyL1xMNqQIs03piuJXhr5Ny2UXw3j42QGE4MPBzhzSk3x-p0EQL2d2blovOfRYV20j6kpqSP86CABd_B7Sdf8g-z7Tri1AKXjdQ5qmgH2eUHlClr4uEeJFVnrAl5HZkVG1agW5k78lMnBnO-I0PNBm44LNZw-A_k5Xtqi4PviNjBY0-hkBD0SNNiUOJzcteX8sMjz-APP7VBU';
   await page.goto(`/?backend=reference${frozen}`);
-  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('formula-text')).toContainText('head 2: α63');
   const outlined = page.locator('figure[data-panel-id="attn_weights.h2"]');
   await expect(outlined).toHaveAttribute('data-panel', 'attention weights, head 2');
