@@ -34,10 +34,11 @@ export class Team {
     build: KernelBuild,
     threads: number,
     spawn: SpawnHelper | null,
+    shared = true,
   ): Promise<Team> {
-    const memory = sharedMemory(16);
+    const memory = sharedMemory(16, shared);
     const ex = instantiate(module, memory);
-    const n = spawn ? Math.max(1, threads) : 1;
+    const n = spawn && shared ? Math.max(1, threads) : 1;
     const helpers = await Promise.all(
       Array.from({ length: n - 1 }, (_, i) => spawn?.({ module, memory, tid: i + 1, threads: n })),
     );
