@@ -51,7 +51,15 @@ export class Team {
     if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / 65536));
   }
 
-  run(plan: Plan): void {
+  /** One pass; `alone` keeps it on this thread (small inputs: waking helpers costs more). */
+  run(plan: Plan, alone = false): void {
+    if (alone || this.threads === 1) {
+      const marks = [performance.now()];
+      runPhases(this.ex, plan, 0, 1, () => marks.push(performance.now()));
+      marks.push(performance.now());
+      this.phaseMs = marks.slice(1).map((t, i) => t - marks[i]);
+      return;
+    }
     writePlan(this.ctrl, plan);
     Atomics.add(this.ctrl, CTRL_GEN, 1);
     Atomics.notify(this.ctrl, CTRL_GEN);
