@@ -74,7 +74,7 @@ test('automatic: the reference engine paints first; the others are measured out 
   expect(seen).not.toContain('kernel');
 });
 
-test('the WASM SIMD kernels compute a causal step when forced, with the book numbers', async ({
+test('the WASM SIMD kernels compute a causal step when forced, and the badge names them', async ({
   page,
 }) => {
   test.setTimeout(90_000);

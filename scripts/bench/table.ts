@@ -6,7 +6,8 @@ const fixed = (x: number | null, digits: number) => (x === null ? '—' : x.toFi
 function phases(r: BenchRow): string {
   const p = r.gflops_phases;
   if (!p) return '';
-  return `GFLOP/s proj ${p.projections.toFixed(1)}, attn ${p.attention.toFixed(1)}, out_proj ${p.out_proj.toFixed(1)}`;
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+  return `GFLOP/s proj ${f(p.projections)}, attn ${f(p.attention)}, out_proj ${f(p.out_proj)}`;
 }
 
 /** The benchmark as a plain-text table, grouped by size, each backend against PyTorch. */

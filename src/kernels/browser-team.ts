@@ -1,10 +1,12 @@
 /**
  * Starts the kernels in a browser worker: the FMA build where relaxed SIMD validates, else the
  * plain one (served from our origin via Vite `?url`), with helper Web Workers on one shared
- * memory when the page is cross-origin isolated, else this thread alone.
+ * memory when the page is cross-origin isolated, else this thread alone on a plain memory.
  */
 import plainUrl from './build/kernels-plain.wasm?url';
+import plainSingleUrl from './build/kernels-plain-single.wasm?url';
 import relaxedUrl from './build/kernels-relaxed.wasm?url';
+import relaxedSingleUrl from './build/kernels-relaxed-single.wasm?url';
 import { bestBuild, type KernelBuild } from './exports.ts';
 import type { HelperInit } from './helper.ts';
 import { Team } from './team.ts';
@@ -27,7 +29,10 @@ export async function startBrowserTeam(
   threads = threadCount(),
   build: KernelBuild = bestBuild(),
 ): Promise<Team> {
-  const url = build === 'relaxed' ? relaxedUrl : plainUrl;
+  // Shared memory needs cross-origin isolation; without it, one thread on a plain memory.
+  const shared = !!globalThis.crossOriginIsolated;
+  const urls = shared ? [relaxedUrl, plainUrl] : [relaxedSingleUrl, plainSingleUrl];
+  const url = build === 'relaxed' ? urls[0] : urls[1];
   const module = await WebAssembly.compileStreaming(fetch(url));
-  return Team.start(module, build, threads, threads > 1 ? spawnWeb : null);
+  return Team.start(module, build, threads, threads > 1 ? spawnWeb : null, shared);
 }

@@ -50,8 +50,9 @@ export type KernelBuild = 'relaxed' | 'plain';
 /** Pages of 64 KiB the memory may grow to (1 GiB): the modules declare this maximum. */
 export const MAX_PAGES = 16384;
 
-export function sharedMemory(pages: number): WebAssembly.Memory {
-  return new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared: true });
+/** Shared for threads; a plain memory (and the `-single` builds) where shared memory is absent. */
+export function sharedMemory(pages: number, shared = true): WebAssembly.Memory {
+  return new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared });
 }
 
 export function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory): KernelExports {

@@ -6,6 +6,9 @@ import { align, scratchBytes } from './phases.ts';
 import { CTRL_BYTES, f32Bits, type Plan } from './plan.ts';
 import type { Team } from './team.ts';
 
+/** Below this many multiply-adds (about T=64 at d=64) one thread beats waking the others. */
+const SMALL_WORK = 1 << 18;
+
 export interface MhaShape {
   batch: number;
   t: number;
@@ -53,7 +56,8 @@ export class KernelMha {
     const plan = this.layout(shape, weights.out_proj !== null);
     if (this.packed !== weights) this.pack(plan, weights);
     this.f32(plan.x, x.length).set(x);
-    this.team.run(plan);
+    const work = plan.rows * (plan.dIn + plan.t) * plan.dOut;
+    this.team.run(plan, work < SMALL_WORK);
   }
 
   /** A tensor of the last pass (a view into the shared memory: copy it to keep it). */

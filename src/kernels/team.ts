@@ -34,10 +34,11 @@ export class Team {
     build: KernelBuild,
     threads: number,
     spawn: SpawnHelper | null,
+    shared = true,
   ): Promise<Team> {
-    const memory = sharedMemory(16);
+    const memory = sharedMemory(16, shared);
     const ex = instantiate(module, memory);
-    const n = spawn ? Math.max(1, threads) : 1;
+    const n = spawn && shared ? Math.max(1, threads) : 1;
     const helpers = await Promise.all(
       Array.from({ length: n - 1 }, (_, i) => spawn?.({ module, memory, tid: i + 1, threads: n })),
     );
@@ -50,7 +51,15 @@ export class Team {
     if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / 65536));
   }
 
-  run(plan: Plan): void {
+  /** One pass; `alone` keeps it on this thread (small inputs: waking helpers costs more). */
+  run(plan: Plan, alone = false): void {
+    if (alone || this.threads === 1) {
+      const marks = [performance.now()];
+      runPhases(this.ex, plan, 0, 1, () => marks.push(performance.now()));
+      marks.push(performance.now());
+      this.phaseMs = marks.slice(1).map((t, i) => t - marks[i]);
+      return;
+    }
     writePlan(this.ctrl, plan);
     Atomics.add(this.ctrl, CTRL_GEN, 1);
     Atomics.notify(this.ctrl, CTRL_GEN);

@@ -6,11 +6,11 @@ import { forward } from '../../src/engine/run.ts';
 import { TRACE_TENSORS, type Trace } from '../../src/engine/trace.ts';
 import type { JsonValue } from '../../src/engine/trace-json.ts';
 import { KernelMha } from '../../src/kernels/mha.ts';
-import type { Team } from '../../src/kernels/team.ts';
+import { Team } from '../../src/kernels/team.ts';
 import { kernelTrace, unsupported } from '../../src/kernels/trace.ts';
 import { expectTraceMatches } from '../engine/oracle-match.ts';
 import fixtures from '../fixtures/random-traces.json';
-import { nodeTeam } from './node-team.ts';
+import { kernelModule, nodeTeam } from './node-team.ts';
 
 /** Within 1e-5 of the tensor's scale (its largest |x|), −∞ in the same places. */
 function expectClose(got: Trace, want: Trace): void {
@@ -115,5 +115,15 @@ describe.each([
     expect(Array.from(second.output.data)).toEqual(Array.from(first.output.data));
     expect(Array.from(second.attn_weights.data)).toEqual(Array.from(first.attn_weights.data));
     expectClose(first, forward(config));
+  });
+});
+
+describe('kernel MHA forward on a plain (non-shared) memory, as in a page without isolation', () => {
+  it.each(['relaxed', 'plain'] as const)('%s build: one thread, same numbers', async (build) => {
+    const team = await Team.start(kernelModule(build, true), build, 2, null, false);
+    expect(team.threads).toBe(1);
+    expect(team.memory.buffer).toBeInstanceOf(ArrayBuffer);
+    const config = resolveConfig({ variant: 'mha', num_heads: 2, d_out: 6, qkv_bias: true });
+    expectClose(kernelTrace(new KernelMha(team), config), forward(config));
   });
 });

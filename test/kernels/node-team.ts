@@ -7,9 +7,10 @@ import type { HelperInit } from '../../src/kernels/helper.ts';
 import { Team } from '../../src/kernels/team.ts';
 
 /** The module `npm run build:wasm` wrote (tests run after it; see package.json). */
-export function kernelModule(build: KernelBuild): WebAssembly.Module {
+export function kernelModule(build: KernelBuild, single = false): WebAssembly.Module {
+  const name = `kernels-${build}${single ? '-single' : ''}.wasm`;
   return new WebAssembly.Module(
-    readFileSync(new URL(`../../src/kernels/build/kernels-${build}.wasm`, import.meta.url)),
+    readFileSync(new URL(`../../src/kernels/build/${name}`, import.meta.url)),
   );
 }
 

@@ -195,7 +195,7 @@ describe('settings', () => {
       'The link\'s random seed (seed) was "NaN", which is not a finite number; Attention Lab used the step\'s default, 789.',
       "The link's dropout rate (dropout) was null, which is not a finite number; Attention Lab used the step's default, 0.",
       'The link\'s causal-mask switch (causal) was "yes", which is not true or false; Attention Lab used the step\'s default, true.',
-      'The link\'s backend was "cuda", which is not one of auto, webgpu, wasm, reference; Attention Lab used the step\'s default, auto.',
+      'The link\'s backend was "cuda", which is not one of auto, webgpu, kernel, wasm, reference; Attention Lab used the step\'s default, auto.',
     ]);
   });
 

@@ -99,6 +99,34 @@ describe('BackendManager', () => {
     expect((await m.compute(book, 'auto')).backend).toBe('kernel');
   });
 
+  it('stops re-measuring a clear loser once a second sample confirms it', async () => {
+    const cost: Record<BackendName, number> = {
+      webgpu: 30,
+      kernel: 0.1,
+      wasm: 0.3,
+      reference: 0.2,
+    };
+    const { m, clock } = timedManager(cost);
+    await m.compute(book, 'auto');
+    while (await m.explore(book)) {}
+    const rounds: BackendName[][] = [];
+    for (let round = 0; round < 3; round++) {
+      clock.now += RECHECK_MS;
+      const measured: BackendName[] = [];
+      for (let name = await m.explore(book); name; name = await m.explore(book))
+        measured.push(name);
+      rounds.push(measured.sort());
+    }
+    // WebGPU (300× slower) gets one more chance; WASM and the reference engine, close behind
+    // the kernels, are looked at every time.
+    expect(rounds).toEqual([
+      ['reference', 'wasm', 'webgpu'],
+      ['reference', 'wasm'],
+      ['reference', 'wasm'],
+    ]);
+    expect((await m.compute(book, 'auto')).backend).toBe('kernel');
+  });
+
   it('never offers a backend for a config it does not support', async () => {
     const m = new BackendManager();
     const picky = { ...fake('kernel'), supports: () => false };
