@@ -1,63 +1,74 @@
 import { type Tensor, tensor } from '../tensor/tensor.ts';
 import type { AttentionConfig } from './config.ts';
-import { buildGraph, inputDims } from './graph/build.ts';
+import { buildGraph, type CacheStep, inputDims } from './graph/build.ts';
 import { execute } from './graph/execute.ts';
 import type { ModelParams } from './params.ts';
 import { inputOf } from './run-input.ts';
 import type { Trace } from './trace.ts';
 
+/** The calls of the KV-cache path: the first `prefill` tokens in one, then one token per call. */
+export function cacheSteps(config: AttentionConfig): CacheStep[] {
+  const { t } = inputDims(config);
+  const prefill = config.kv_cache?.prefill ?? 1;
+  return [
+    { from: 0, to: prefill },
+    ...Array.from({ length: t - prefill }, (_, i) => ({ from: prefill + i, to: prefill + i + 1 })),
+  ];
+}
+
+/** Rows [from, to) of x [b, T, d]: the tokens one call feeds. */
+export function rowsOf(x: Float32Array, config: AttentionConfig, step: CacheStep): Float32Array {
+  const { b, t, dIn: d } = inputDims(config);
+  const n = step.to - step.from;
+  const out = new Float32Array(b * n * d);
+  for (let bi = 0; bi < b; bi++) {
+    out.set(x.subarray((bi * t + step.from) * d, (bi * t + step.to) * d), bi * n * d);
+  }
+  return out;
+}
+
+/** The calls' outputs [b, n, width] joined along the tokens into [b, T, width]. */
+export function joinRows(parts: Tensor[], b: number, t: number): Tensor {
+  const width = parts[0].shape[2];
+  const out = new Float32Array(b * t * width);
+  let row = 0;
+  for (const part of parts) {
+    const n = part.shape[1];
+    for (let bi = 0; bi < b; bi++) {
+      out.set(part.data.subarray(bi * n * width, (bi + 1) * n * width), (bi * t + row) * width);
+    }
+    row += n;
+  }
+  return tensor([b, t, width], out);
+}
+
 /**
- * The KV-cache path of rasbt's ch04/03_kv-cache: the first `prefill` tokens in one call, then one
- * token per call; each call appends its keys and values to the cache and attends over all of it.
- * The same graph as the full pass, built for query rows [from, to) with the cache fed in.
+ * The KV-cache path of rasbt's ch04/03_kv-cache: each call appends its keys and values to the
+ * cache and attends over all of it. The same graph as the full pass, built for query rows
+ * [from, to) with the cache fed in as `cache_keys`/`cache_values`.
  */
 export function runCached(
   config: AttentionConfig,
   params: ModelParams,
 ): NonNullable<Trace['cached']> {
-  const { b, t, dIn } = inputDims(config);
-  const prefill = config.kv_cache?.prefill ?? 1;
+  const { b, t } = inputDims(config);
   const x = inputOf(config);
-  const outputs: Float32Array[] = [];
+  const outputs: Tensor[] = [];
   let cache: { keys: Tensor; values: Tensor } | null = null;
-  let width = 0;
-  for (let from = 0; from < t; ) {
-    const to = from === 0 ? prefill : from + 1;
-    const graph = buildGraph(config, { from, to });
-    const feeds: Record<string, Float32Array> = { x: rowsOf(x, b, t, dIn, from, to) };
+  for (const step of cacheSteps(config)) {
+    const graph = buildGraph(config, step);
+    const feeds: Record<string, Float32Array> = { x: rowsOf(x, config, step) };
     for (const [name, p] of Object.entries(params.named)) feeds[name] = p.data;
     if (cache) {
       feeds.cache_keys = cache.keys.data;
       feeds.cache_values = cache.values.data;
     }
     const values = execute(graph, feeds);
-    const shapeOf = (name: string) => graph.nodes.find((n) => n.name === name)?.shape as number[];
-    cache = {
-      keys: tensor(shapeOf('keys'), values.get('keys')),
-      values: tensor(shapeOf('values'), values.get('values')),
-    };
-    outputs.push(values.get('output') as Float32Array);
-    width = shapeOf('output')[2];
-    from = to;
-  }
-  const output = new Float32Array(b * t * width);
-  let row = 0;
-  for (const part of outputs) {
-    const n = part.length / (b * width);
-    for (let bi = 0; bi < b; bi++) {
-      output.set(part.subarray(bi * n * width, (bi + 1) * n * width), (bi * t + row) * width);
-    }
-    row += n;
+    const out = (name: string) =>
+      tensor(graph.nodes.find((n) => n.name === name)?.shape as number[], values.get(name));
+    cache = { keys: out('keys'), values: out('values') };
+    outputs.push(out('output'));
   }
   const last = cache as { keys: Tensor; values: Tensor };
-  return { output: tensor([b, t, width], output), keys: last.keys, values: last.values };
-}
-
-/** Rows [from, to) of x [b, T, d]. */
-function rowsOf(x: Float32Array, b: number, t: number, d: number, from: number, to: number) {
-  const n = to - from;
-  const out = new Float32Array(b * n * d);
-  for (let bi = 0; bi < b; bi++)
-    out.set(x.subarray((bi * t + from) * d, (bi * t + to) * d), bi * n * d);
-  return out;
+  return { output: joinRows(outputs, b, t), keys: last.keys, values: last.values };
 }

@@ -1,7 +1,8 @@
 import { type Tensor, tensor } from '../../tensor/tensor.ts';
 import type { AttentionConfig } from '../config.ts';
 import { drawModel } from '../draws.ts';
-import { buildGraph, type CacheStep, inputDims } from '../graph/build.ts';
+import { buildGraph, inputDims } from '../graph/build.ts';
+import { cacheSteps, joinRows, rowsOf } from '../kv-cache.ts';
 import { feedsOf } from '../run.ts';
 import type { Trace } from '../trace.ts';
 import { headShape } from '../variants.ts';
@@ -116,43 +117,23 @@ async function runCachedOrt(
 ): Promise<NonNullable<Trace['cached']>> {
   const { b, t, dIn } = inputDims(config);
   const spec = graphSpecOf(config);
-  const x = feeds.x;
-  let keys: Tensor | null = null;
-  let values: Tensor | null = null;
+  let kv: Record<string, Tensor> = {};
   const parts: Tensor[] = [];
-  for (let from = 0; from < t; ) {
-    const step: CacheStep = { from, to: from === 0 ? (config.kv_cache?.prefill ?? 1) : from + 1 };
-    const n = step.to - from;
+  for (const step of cacheSteps(config)) {
     const session = await cache.get(`${graphKey(spec)} ${JSON.stringify(step)}`, () =>
       emitOnnx(buildGraph(structureOf(spec), step), {
         name: 'attention_cached_step',
         outputs: ['keys', 'values', 'output'],
       }),
     );
-    const rows = new Float32Array(b * n * dIn);
-    for (let bi = 0; bi < b; bi++) {
-      rows.set(x.subarray((bi * t + from) * dIn, (bi * t + step.to) * dIn), bi * n * dIn);
+    const stepFeeds: Feeds = { ...feeds, x: rowsOf(feeds.x, config, step) };
+    const stepShapes: Shapes = { ...shapes, x: [b, step.to - step.from, dIn] };
+    if (kv.keys) {
+      Object.assign(stepFeeds, { cache_keys: kv.keys.data, cache_values: kv.values.data });
+      Object.assign(stepShapes, { cache_keys: kv.keys.shape, cache_values: kv.values.shape });
     }
-    const stepFeeds: Feeds = { ...feeds, x: rows };
-    const stepShapes: Shapes = { ...shapes, x: [b, n, dIn] };
-    if (keys && values) {
-      Object.assign(stepFeeds, { cache_keys: keys.data, cache_values: values.data });
-      Object.assign(stepShapes, { cache_keys: keys.shape, cache_values: values.shape });
-    }
-    const out = await runSession(ort, session, stepFeeds, stepShapes);
-    ({ keys, values } = out);
-    parts.push(out.output);
-    from = step.to;
+    kv = await runSession(ort, session, stepFeeds, stepShapes);
+    parts.push(kv.output);
   }
-  const width = parts[0].shape[2];
-  const output = new Float32Array(b * t * width);
-  let row = 0;
-  for (const part of parts) {
-    const n = part.shape[1];
-    for (let bi = 0; bi < b; bi++) {
-      output.set(part.data.subarray(bi * n * width, (bi + 1) * n * width), (bi * t + row) * width);
-    }
-    row += n;
-  }
-  return { output: tensor([b, t, width], output), keys: keys as Tensor, values: values as Tensor };
+  return { output: joinRows(parts, b, t), keys: kv.keys, values: kv.values };
 }
