@@ -84,7 +84,7 @@ test('dragging a point shows the changes live', async ({ page }) => {
   await page.mouse.move(x + 40, y - 30, { steps: 6 });
   // Still pressed: the change is already named.
   await expect(headline(page)).toContainText(
-    /Largest change in attention weights since your edit: with's weight on/,
+    /Largest change in attention weights since your edit: .+'s weight on .+ [+−]\d\.\d{4}$/,
     { timeout: 60_000 },
   );
   await page.mouse.up();
