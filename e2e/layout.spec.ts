@@ -2,6 +2,9 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { STEP_IDS, type StepId } from '../src/chapter/view.ts';
 import { collectErrors } from './support/tables.ts';
 
+// The worker computes while ONNX Runtime loads beside it: slow on a busy machine, never wrong.
+test.describe.configure({ timeout: 90_000 });
+
 /**
  * Edit and watch on one screen: with "journey dimension 1" focused, the step's attention
  * weights (on §3.3.1 and §3.3.2 the scores too) are in the window, and neither the formula bar

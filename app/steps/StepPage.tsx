@@ -2,6 +2,7 @@ import './steps.css';
 import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { panelsFor } from '../../src/chapter/panels/index.ts';
 import { stepDef } from '../../src/chapter/steps/index.ts';
+import { useChanges } from '../changes/useChanges.ts';
 import { CodePanel } from '../code/CodePanel.tsx';
 import { FIELD_HOMES } from '../controls/Controls.tsx';
 import { FormulaPanel } from '../formula/FormulaPanel.tsx';
@@ -59,6 +60,7 @@ export function StepPage() {
   }, [groups]);
   useScrollToStep(view.step);
   const Body = customBody(def);
+  const changes = useChanges(groups);
 
   return (
     <article className="step" aria-labelledby="step-title">
@@ -77,7 +79,7 @@ export function StepPage() {
               <Body def={def} />
             </Suspense>
           ) : groups ? (
-            <PanelGroups groups={groups} />
+            <PanelGroups groups={groups} changes={changes} />
           ) : (
             <p className="computing">Computing…</p>
           )}

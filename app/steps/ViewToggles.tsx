@@ -3,7 +3,8 @@ import { useActions, useLab } from '../store/index.ts';
 /** How the step's panels are drawn: with tables of their numbers, with what the last edit changed. */
 export function ViewToggles() {
   const tables = useLab((s) => s.showTables);
-  const { setShowTables } = useActions();
+  const changes = useLab((s) => s.showChanges);
+  const { setShowTables, setShowChanges } = useActions();
   return (
     <div className="view-toggles">
       <label className="toggle">
@@ -13,6 +14,14 @@ export function ViewToggles() {
           onChange={(e) => setShowTables(e.currentTarget.checked)}
         />{' '}
         Show the numbers as tables
+      </label>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={changes}
+          onChange={(e) => setShowChanges(e.currentTarget.checked)}
+        />{' '}
+        Show changes
       </label>
     </div>
   );

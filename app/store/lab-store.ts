@@ -31,12 +31,15 @@ export interface LabState {
   view: ViewState;
   origin: ViewOrigin;
   shown: Shown | null;
+  /** What was on screen when the current edit gesture began: "what did my edit change?". */
+  before: Shown | null;
   computing: boolean;
   status: EngineStatus;
   fault: EngineFault | null;
   hover: Focus | null;
   lock: Focus | null;
   showTables: boolean;
+  showChanges: boolean;
   undo: UndoFlags;
   notice: Notice | null;
   actions: LabActions;
@@ -51,6 +54,7 @@ export interface LabActions {
   hover(focus: Focus | null): void;
   toggleLock(focus: Focus): void;
   setShowTables(show: boolean): void;
+  setShowChanges(show: boolean): void;
   /** Computes the current view now, e.g. at start-up. */
   refresh(): void;
   /** A whole view from outside (a link, Back/Forward); not an edit, so not undoable. */
@@ -71,6 +75,8 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
   const history = new UndoHistory();
   /** A view arrived whole: its locked cell gets outlined once its traces are on screen. */
   let lockPending = initial.locked !== null;
+  /** An edit gesture (typing in a field, a drag) is under way: its "before" is already kept. */
+  let gestureOpen = false;
 
   const store = createStore<LabState>()((set, get) => {
     const engine = makeEngine({
@@ -132,7 +138,10 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
       const before = get().view;
       lockPending = true;
       const fault = view.step === before.step ? get().fault : null;
-      set({ view, origin, hover: null, fault, undo: history.flags() });
+      // What this view changed on screen (an undo, a link on the same step) can be shown too.
+      const kept = view.step === before.step ? get().shown : null;
+      gestureOpen = false;
+      set({ view, origin, hover: null, fault, undo: history.flags(), before: kept });
       send(view);
       syncLock();
     }
@@ -147,12 +156,14 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
       view: initial,
       origin: 'start',
       shown: null,
+      before: null,
       computing: false,
       status: { backend: null, label: '', ms: 0, fallbacks: [], available: ['reference'] },
       fault: null,
       hover: null,
       lock: null,
       showTables: false,
+      showChanges: false,
       undo: history.flags(),
       notice: null,
       actions: {
@@ -163,11 +174,16 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
           if (view === before || JSON.stringify(view) === JSON.stringify(before)) return;
           const recompute = JSON.stringify(configsFor(view)) !== JSON.stringify(configsFor(before));
           if (recompute) markEdit();
+          // The first recomputing edit of a gesture keeps what the learner saw before it.
+          const kept = recompute && !gestureOpen ? { before: get().shown } : {};
+          if (recompute) gestureOpen = true;
           // A highlight that points at a token that is gone would point at the wrong one.
           const reshaped = view.tokens.length !== before.tokens.length;
           lockPending = false;
           set(
-            reshaped ? { view, origin: 'edit', hover: null, lock: null } : { view, origin: 'edit' },
+            reshaped
+              ? { view, origin: 'edit', hover: null, lock: null, ...kept }
+              : { view, origin: 'edit', ...kept },
           );
           record(before, view);
           send(view);
@@ -176,7 +192,7 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
           if (step === get().view.step) return;
           const view = openStep(get().view, step);
           lockPending = false;
-          set({ view, origin: 'step', hover: null, lock: null, fault: null });
+          set({ view, origin: 'step', hover: null, lock: null, fault: null, before: null });
           send(view);
         },
         setBackend(choice) {
@@ -191,6 +207,7 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
           actions.edit((v) => ({ ...v, locked: same ? null : lockedCell(v, focus) }));
         },
         setShowTables: (showTables) => set({ showTables }),
+        setShowChanges: (showChanges) => set({ showChanges }),
         refresh: () => send(get().view, true),
         arrive: (view) => show(view, 'url'),
         undo() {
@@ -210,7 +227,10 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
           set({ notice: { kind: 'started-over', step: view.step } });
         },
         setNotice: (notice) => set({ notice }),
-        endGesture: () => history.seal(),
+        endGesture: () => {
+          history.seal();
+          gestureOpen = false;
+        },
       },
     };
   });
