@@ -19,7 +19,7 @@ async function openLocked(page: Page, step: StepId) {
   await page.getByLabel('Show the numbers as tables').check();
   const { panel, row, col } = stepDef(step).featured(defaultView(step));
   await page
-    .locator(`figure[data-panel="${panel}"] svg.heatmap [data-row="${row}"][data-col="${col}"]`)
+    .locator(`figure[data-panel-id="${panel}"] svg.heatmap [data-row="${row}"][data-col="${col}"]`)
     .click();
   await page.mouse.move(1, 1); // the pointer leaves: hover would hide the lock's Unlock
   await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
