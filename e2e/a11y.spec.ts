@@ -43,7 +43,7 @@ for (const mode of MODES) {
     test.use(mode.use);
     for (const step of STEP_IDS) {
       test(`${step}: no violations`, async ({ page }) => {
-        test.setTimeout(240_000); // axe takes its time on a shared machine
+        test.setTimeout(600_000); // axe takes its time on a loaded machine
         await openLocked(page, step);
         expect(await violations(page)).toEqual([]);
       });
@@ -145,7 +145,7 @@ async function focusedIsVisible(page: Page): Promise<string | null> {
 
 for (const step of ['3.3.2', '3.5.3'] as const) {
   test(`${step}: every element Tab reaches is visible, not covered`, async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(300_000);
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`/?backend=reference#/${step}`);
     await expect(page.getByRole('table', { name: 'attention weights' })).toBeAttached();
