@@ -66,7 +66,7 @@ export function FormulaPanel({
                   className="unlock"
                   onClick={() => toggleLock(lock)}
                   // Once released, focus returns to the heatmap the lock was made in.
-                  data-focus-next={`[data-panel="${CSS.escape(lock.panel)}"] [tabindex="0"]`}
+                  data-focus-next={`[data-panel-id=${JSON.stringify(lock.panel)}] [tabindex="0"]`}
                 >
                   Unlock
                 </button>
