@@ -1,6 +1,5 @@
 import { SkipLinks } from './a11y/SkipLinks.tsx';
 import { StepAnnouncer } from './a11y/StepAnnouncer.tsx';
-import { useFormulaSpace } from './a11y/useFormulaSpace.ts';
 import { BackendBadge } from './backend/BackendBadge.tsx';
 import { UndoButtons } from './history/UndoButtons.tsx';
 import { useFocusRescue } from './history/useFocusRescue.ts';
@@ -20,7 +19,6 @@ export function App({ store }: { store: LabStore }) {
   useUndoKeys(store);
   useGestureEnds(store);
   useFocusRescue();
-  useFormulaSpace();
   return (
     <>
       <SkipLinks />

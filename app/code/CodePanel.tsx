@@ -8,10 +8,11 @@ import { tokenize } from './python.ts';
 export function CodePanel({ code }: { code: string }) {
   const tokens = useMemo(() => tokenize(code), [code]);
   const view = useLab((s) => s.view);
+  const script = useMemo(() => runnableScript(view), [view]);
   const [copied, setCopied] = useState<'lines' | 'script' | null>(null);
   const copy = (what: 'lines' | 'script') => () => {
     // The script is complete: the learner's inputs, the classes, and prints of the numbers.
-    const text = what === 'lines' ? code : runnableScript(view);
+    const text = what === 'lines' ? code : (script ?? code);
     navigator.clipboard?.writeText(text).then(
       () => {
         setCopied(what);
@@ -28,9 +29,11 @@ export function CodePanel({ code }: { code: string }) {
           <button type="button" onClick={copy('lines')}>
             {copied === 'lines' ? 'Copied' : 'Copy'}
           </button>
-          <button type="button" onClick={copy('script')}>
-            {copied === 'script' ? 'Copied' : 'Copy runnable script'}
-          </button>
+          {script && (
+            <button type="button" onClick={copy('script')}>
+              {copied === 'script' ? 'Copied' : 'Copy runnable script'}
+            </button>
+          )}
         </span>
       </figcaption>
       {/* Focusable: on a phone the lines scroll sideways, and keys must reach them too. */}

@@ -1,7 +1,7 @@
 import type { PanelGroup } from '../../src/chapter/panels/index.ts';
-import { LocalTensorEditor } from '../controls/LocalTensorEditor.tsx';
 import { ChangeFigure } from '../changes/ChangeFigure.tsx';
 import type { Changes } from '../changes/useChanges.ts';
+import { LocalTensorEditor } from '../controls/LocalTensorEditor.tsx';
 import { PanelFigure } from '../heatmap/PanelFigure.tsx';
 
 function Group({ group, changes }: { group: PanelGroup; changes: Changes | null }) {

@@ -42,8 +42,8 @@ const SOFTMAX = (view: ViewState, scores: string) =>
     ? `torch.softmax(${scores} / keys.shape[-1]**0.5, dim=-1)`
     : `torch.softmax(${scores}, dim=-1)  # scaling off`;
 
-/** The step's computation and its prints. */
-function body(step: StepId, view: ViewState): string[] {
+/** The step's computation and its prints; null for a step that has no script yet. */
+function body(step: StepId, view: ViewState): string[] | null {
   const T = view.tokens.length;
   const mode = view.training ? 'train()  # dropout on' : 'eval()  # dropout off';
   switch (step) {
@@ -139,6 +139,9 @@ function body(step: StepId, view: ViewState): string[] {
         'context_vecs = mha(batch)',
         ...show(['attn_weights=mha.attn_weights', 'context_vecs']),
       ];
+    default:
+      // The steps beyond chapter 3 (their own pages) have no runnable script yet.
+      return null;
   }
 }
 
@@ -153,7 +156,10 @@ function classes(step: StepId, view: ViewState): string[] {
   return [];
 }
 
-export function runnableScript(view: ViewState): string {
+/** The whole script for the view, or null when its step has none. */
+export function runnableScript(view: ViewState): string | null {
+  const lines = body(view.step, view);
+  if (!lines) return null;
   const parts = [
     `# Attention Lab, section ${view.step}: your tokens, embeddings and settings.`,
     '# Run with: python3 this_file.py',
@@ -173,7 +179,7 @@ export function runnableScript(view: ViewState): string {
     'd_in = inputs.shape[1]',
     '',
     ...classes(view.step, view).flatMap((c) => ['', c, '', '']),
-    ...body(view.step, view),
+    ...lines,
   ];
   return `${parts.join('\n')}\n`;
 }

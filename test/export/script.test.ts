@@ -20,7 +20,7 @@ function sources(view: ViewState): Record<string, Source> {
   const n = q + 1;
   const dropped = { trace: 0, tensor: 'attn_weights_dropped' } as const;
   const out = { trace: 0, tensor: 'output' } as const;
-  const table: Record<StepId, Record<string, Source>> = {
+  const table: Partial<Record<StepId, Record<string, Source>>> = {
     '3.3.1': {
       [`attn_scores_${n}`]: { trace: 0, tensor: 'attn_scores', row: q },
       [`attn_weights_${n}`]: { trace: 0, tensor: 'attn_weights', row: q },
@@ -53,7 +53,7 @@ function sources(view: ViewState): Record<string, Source> {
     '3.6.1': { attn_weights: dropped, context_vecs: out },
     '3.6.2': { attn_weights: dropped, context_vecs: out },
   };
-  return table[view.step];
+  return table[view.step] ?? {};
 }
 
 function expected(traces: Trace[], s: Source): number[] {
@@ -116,8 +116,11 @@ function runAll(scripts: string[]): string[] {
 
 describe('the copied PyTorch script', () => {
   it('prints the numbers on the page, for the book’s example and an edited view, every step', () => {
-    const views = STEP_IDS.flatMap((step) => [defaultView(step), edited(step)]);
-    const outputs = runAll(views.map(runnableScript));
+    // Chapter 3's steps have scripts; the steps beyond it (their own pages) have none yet.
+    const scripted = STEP_IDS.filter((step) => runnableScript(defaultView(step)) !== null);
+    expect(scripted).toEqual(STEP_IDS.filter((step) => step.startsWith('3.')));
+    const views = scripted.flatMap((step) => [defaultView(step), edited(step)]);
+    const outputs = runAll(views.map((v) => runnableScript(v) as string));
     expect(outputs).toHaveLength(views.length);
     let worst = 0;
     views.forEach((view, i) => {
