@@ -164,6 +164,7 @@ test('375 px wide: RTL and control characters tokenize without breaking the layo
 });
 
 test('empty text shows a note; a 10 MB link is refused with a message', async ({ page }) => {
+  test.setTimeout(400_000);
   const link = (text: string) =>
     encodeView({ ...defaultView('ex3.3'), local: { text, head: null, zoom: 1 } });
   await open(page, link(''));
