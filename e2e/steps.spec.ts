@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { formatNumber } from '../src/chapter/format.ts';
+import { stepDef } from '../src/chapter/steps/index.ts';
 import { STEP_IDS, type StepId } from '../src/chapter/view.ts';
 import { TrainingSession } from '../src/engine/train/session.ts';
 import { DEFAULT_SETUP, trainingConfig } from '../src/training/setup.ts';
@@ -142,6 +143,7 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
   // Exercise 3.3 computes a GPT-2-sized layer in its own worker: e2e/gpt2.spec.ts checks its
   // numbers against PyTorch; here, that it opens on the book's sentence as six GPT-2 tokens.
   'ex3.3': async (page) => {
+    test.setTimeout(180_000);
     const chips = page.getByRole('list', { name: 'tokens' }).getByRole('button');
     await expect(chips).toHaveCount(6, { timeout: 120_000 });
   },
@@ -162,9 +164,12 @@ for (const id of STEP_IDS) {
       page.getByRole('link', { name: new RegExp(`^${id.replace(/\./g, '\\.')}`) }),
     ).toHaveAttribute('aria-current', 'step');
     await KEY_NUMBERS[id](page);
-    await expect(
-      page.getByRole('complementary', { name: 'formula' }).locator('.katex').first(),
-    ).toBeVisible();
+    // a step with a body of its own (ex3.3) has no cell formulas to show
+    if ((stepDef(id).body ?? 'panels') === 'panels') {
+      await expect(
+        page.getByRole('complementary', { name: 'formula' }).locator('.katex').first(),
+      ).toBeVisible();
+    }
     await screenshotWhole(page, `test-results/steps/${id}.png`);
     expect(errors).toEqual([]);
   });
