@@ -70,7 +70,8 @@ export function StepPage() {
         <CodePanel code={def.code(view)} />
       </div>
       <Controls def={def} />
-      <EmbeddingEditor />
+      {/* A custom body brings its own inputs (the training step trains on fixed ones). */}
+      {Body ? null : <EmbeddingEditor />}
       <Fault />
       {Body ? (
         <Body def={def} />
