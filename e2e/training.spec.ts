@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { collectErrors, readTable } from './support/tables.ts';
 
 // Training runs in a worker on a shared 2-core machine: generous waits, no timing asserted.
-test.describe.configure({ timeout: 180_000, mode: 'serial' });
+test.describe.configure({ timeout: 360_000, mode: 'serial' });
 
 /** The line under the controls: "step 42 · loss … · ‖∇‖ …". */
 function trainingStatus(page: Page) {
