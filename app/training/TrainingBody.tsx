@@ -46,11 +46,22 @@ export function TrainingBody() {
 
   const record = shownRecord(s);
   const shownStep = record?.step ?? 0;
+  const written = useRef(local.at);
   // While paused, the step on screen goes into the view (and so the permalink).
   useEffect(() => {
     if (s.playing || s.hover !== null || !record || record.step === atRef.current) return;
+    written.current = record.step;
     edit((v) => ({ ...v, local: { ...v.local, at: record.step } }));
   }, [s.playing, s.hover, record, edit]);
+  // A step that arrives from outside (a link opened, undo, Back): show it, replaying if needed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the view's step changes
+  useEffect(() => {
+    if (local.at === written.current) return;
+    written.current = local.at;
+    const st = store.getState();
+    if (local.at < st.history.length) store.setState({ scrub: local.at, playing: false });
+    else if (local.at !== st.current?.step) trainer.reset(local.setup, local.at);
+  }, [local.at]);
 
   const setSetup = (setup: TrainingSetup) =>
     edit((v) => ({ ...v, local: { ...v.local, setup, at: 0 } }));
