@@ -9,6 +9,7 @@ import { TOKENS, variantOf } from '../../src/training/tasks.ts';
 import { Heatmap } from '../heatmap/Heatmap.tsx';
 import { HeatmapTable } from '../heatmap/HeatmapTable.tsx';
 import { useActions, useLab } from '../store/index.ts';
+import { BackwardPass } from './BackwardPass.tsx';
 import { LossCurve } from './LossCurve.tsx';
 import { ParamMaps } from './ParamMaps.tsx';
 import { PaintGrid, SetupControls } from './TrainingControls.tsx';
@@ -63,6 +64,7 @@ export function TrainingBody() {
     else if (local.at !== st.current?.step) trainer.reset(local.setup, local.at);
   }, [local.at]);
 
+  const [gradCell, setGradCell] = useState<{ row: number; col: number } | null>(null);
   const setSetup = (setup: TrainingSetup) =>
     edit((v) => ({ ...v, local: { ...v.local, setup, at: 0 } }));
   const t = TOKENS.length;
@@ -176,7 +178,17 @@ export function TrainingBody() {
           </figure>
         </div>
       )}
-      {record && <ParamMaps record={record} inputs={INPUT_LABELS} frozen={frozenOf(local.setup)} />}
+      {record && (
+        <ParamMaps
+          record={record}
+          inputs={INPUT_LABELS}
+          frozen={frozenOf(local.setup)}
+          onHoverGrad={setGradCell}
+        />
+      )}
+      {record && (
+        <BackwardPass record={record} setup={local.setup} cell={gradCell ?? { row: 0, col: 0 }} />
+      )}
     </section>
   );
 }
