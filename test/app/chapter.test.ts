@@ -79,6 +79,7 @@ describe('every step', () => {
       '3.5.3',
       '3.6.1',
       '3.6.2',
+      'train',
     ]);
   });
 
@@ -97,6 +98,7 @@ describe('every step', () => {
       '3.5.3': [123, 1, 0, false, true, true],
       '3.6.1': [123, 2, 0, false, true, true],
       '3.6.2': [123, 2, 0, false, true, true],
+      train: [123, 1, 0, false, false, true],
     });
     for (const id of STEP_IDS) {
       expect(defaultView(id)).toMatchObject({ d_out: 2, qkv_bias: false, locked: null });

@@ -18,6 +18,7 @@ import { payloadV1Schema } from '../../src/permalink/migrations.ts';
 import { packText } from '../../src/permalink/pack.ts';
 import { isValidTokenName, viewStateSchema } from '../../src/permalink/schema.ts';
 import { cutToCodePoints } from '../../src/permalink/text.ts';
+import { DEFAULT_SETUP } from '../../src/training/setup.ts';
 
 /** A link to `step` carrying `json` (any text) as its payload, packed the way the app packs. */
 export function linkWithText(json: string, step: string = '3.5.1'): string {
@@ -122,7 +123,12 @@ const randomViewArb = fc
             ? { head: r.picks[1] % num_heads, row: r.picks[2] % r.rows, col: r.picks[3] % r.rows }
             : null,
           scatter_dims: [r.picks[4] % r.dIn, (r.picks[4] >> 4) % r.dIn],
-          local: r.step === '3.6.2' ? { a: toyTensor(r.toy) } : {},
+          local:
+            r.step === '3.6.2'
+              ? { a: toyTensor(r.toy) }
+              : r.step === 'train'
+                ? { setup: { ...DEFAULT_SETUP, seed: r.picks[0] % 1000 }, at: r.picks[1] % 300 }
+                : {},
         };
       }),
   );
