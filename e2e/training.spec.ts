@@ -103,4 +103,8 @@ test('a bad learning rate is refused next to the field; training goes on with th
   await expect(page.getByRole('alert')).toContainText('learning rate: must be above 0');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(trainingStatus(page)).toContainText('step 1 ', { timeout: 15_000 });
+  // The backward pass of one weight, spelled out with this step's numbers.
+  await expect(page.getByRole('region', { name: 'backward pass' })).toContainText(
+    '∂loss/∂W_query[1,1] = Σᵢ xᵢ[1] · ∂loss/∂qᵢ[1]',
+  );
 });
