@@ -39,7 +39,9 @@ export function LossCurve({ values, label, log, at, onHover }: CurveProps) {
       .defined((v) => Number.isFinite(v) && (!log || v > 0))
       .x((_, i) => x(i))
       .y((v) => y(v))(values as number[]);
-    return { path, x, y, ticks: y.ticks(4) };
+    // Log ticks: powers of ten only, or the labels pile up.
+    const ticks = log ? y.ticks(4).filter((t) => Number.isInteger(Math.log10(t))) : y.ticks(4);
+    return { path, x, y, ticks };
   }, [values, log]);
   const stepAt = (clientX: number, svg: SVGSVGElement) => {
     const box = svg.getBoundingClientRect();

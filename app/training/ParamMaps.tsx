@@ -9,10 +9,13 @@ export function ParamMaps({
   record,
   inputs,
   frozen,
+  onHoverGrad,
 }: {
   record: StepRecord;
   inputs: readonly string[];
   frozen: readonly string[];
+  /** A cell of ∂loss/∂W_query hovered: the page spells its gradient out. */
+  onHoverGrad?(cell: { row: number; col: number } | null): void;
 }) {
   return (
     <div className="param-maps">
@@ -44,6 +47,7 @@ export function ParamMaps({
               kind="params"
               rowTitle="inputs"
               colTitle="outputs"
+              onHover={name === 'W_query' ? onHoverGrad : undefined}
             />
             <HeatmapTable
               values={record.grads[name]}

@@ -9,6 +9,7 @@ import { TOKENS, variantOf } from '../../src/training/tasks.ts';
 import { Heatmap } from '../heatmap/Heatmap.tsx';
 import { HeatmapTable } from '../heatmap/HeatmapTable.tsx';
 import { useActions, useLab } from '../store/index.ts';
+import { BackwardPass } from './BackwardPass.tsx';
 import { LossCurve } from './LossCurve.tsx';
 import { ParamMaps } from './ParamMaps.tsx';
 import { PaintGrid, SetupControls } from './TrainingControls.tsx';
@@ -46,12 +47,24 @@ export function TrainingBody() {
 
   const record = shownRecord(s);
   const shownStep = record?.step ?? 0;
+  const written = useRef(local.at);
   // While paused, the step on screen goes into the view (and so the permalink).
   useEffect(() => {
     if (s.playing || s.hover !== null || !record || record.step === atRef.current) return;
+    written.current = record.step;
     edit((v) => ({ ...v, local: { ...v.local, at: record.step } }));
   }, [s.playing, s.hover, record, edit]);
+  // A step that arrives from outside (a link opened, undo, Back): show it, replaying if needed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the view's step changes
+  useEffect(() => {
+    if (local.at === written.current) return;
+    written.current = local.at;
+    const st = store.getState();
+    if (local.at < st.history.length) store.setState({ scrub: local.at, playing: false });
+    else if (local.at !== st.current?.step) trainer.reset(local.setup, local.at);
+  }, [local.at]);
 
+  const [gradCell, setGradCell] = useState<{ row: number; col: number } | null>(null);
   const setSetup = (setup: TrainingSetup) =>
     edit((v) => ({ ...v, local: { ...v.local, setup, at: 0 } }));
   const t = TOKENS.length;
@@ -165,7 +178,17 @@ export function TrainingBody() {
           </figure>
         </div>
       )}
-      {record && <ParamMaps record={record} inputs={INPUT_LABELS} frozen={frozenOf(local.setup)} />}
+      {record && (
+        <ParamMaps
+          record={record}
+          inputs={INPUT_LABELS}
+          frozen={frozenOf(local.setup)}
+          onHoverGrad={setGradCell}
+        />
+      )}
+      {record && (
+        <BackwardPass record={record} setup={local.setup} cell={gradCell ?? { row: 0, col: 0 }} />
+      )}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { chromiumLaunch } from '../chromium.ts';
 import { appLatency, type LatencyRow, layerLatency } from './latency.ts';
 import { formatLatency, formatTable } from './table.ts';
 import { type TorchResult, torchBaseline } from './torch-baseline.ts';
+import { formatTraining, trainingThroughput } from './training.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -206,6 +207,8 @@ async function main(): Promise<void> {
   say('bench: PyTorch baseline…');
   const torch = torchBaseline(BENCH_CASES, [1, threads], runs);
   const table = rows(measured.throughput, torch);
+  say('bench: training steps per second…');
+  const training = trainingThroughput();
   if (json) {
     const latency = measured.latency.map((l) => ({
       kind: 'latency',
@@ -213,9 +216,12 @@ async function main(): Promise<void> {
       median_ms: l.p50_ms,
       ratio_vs_torch: null,
     }));
-    const all = [...table.map((r) => ({ kind: 'forward', ...r })), ...latency];
+    const all = [...table.map((r) => ({ kind: 'forward', ...r })), ...latency, ...training];
     process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
-  } else process.stdout.write(formatTable(table, threads) + formatLatency(measured.latency));
+  } else
+    process.stdout.write(
+      formatTable(table, threads) + formatLatency(measured.latency) + formatTraining(training),
+    );
 }
 
 main().catch((e) => {

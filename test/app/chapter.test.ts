@@ -82,6 +82,7 @@ describe('every step', () => {
       '3.6.1',
       '3.6.2',
       'ex3.3',
+      'train',
     ]);
   });
 
@@ -101,6 +102,7 @@ describe('every step', () => {
       '3.6.1': [123, 2, 0, false, true, true],
       '3.6.2': [123, 2, 0, false, true, true],
       'ex3.3': [123, 1, 0, false, false, true],
+      train: [123, 1, 0, false, false, true],
     });
     for (const id of STEP_IDS) {
       expect(defaultView(id)).toMatchObject({ d_out: 2, qkv_bias: false, locked: null });

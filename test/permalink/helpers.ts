@@ -20,6 +20,7 @@ import { payloadV1Schema } from '../../src/permalink/migrations.ts';
 import { packText } from '../../src/permalink/pack.ts';
 import { isValidTokenName, viewStateSchema } from '../../src/permalink/schema.ts';
 import { cutToCodePoints } from '../../src/permalink/text.ts';
+import { DEFAULT_SETUP } from '../../src/training/setup.ts';
 
 /** A link to `step` carrying `json` (any text) as its payload, packed the way the app packs. */
 export function linkWithText(json: string, step: string = '3.5.1'): string {
@@ -124,7 +125,7 @@ const randomViewArb = fc
             ? { head: r.picks[1] % num_heads, row: r.picks[2] % r.rows, col: r.picks[3] % r.rows }
             : null,
           scatter_dims: [r.picks[4] % r.dIn, (r.picks[4] >> 4) % r.dIn],
-          local: localFor(r.step, r.toy, tokens),
+          local: localFor(r.step, r.toy, tokens, r.picks),
         };
       }),
   );
@@ -206,8 +207,15 @@ export function atFloat32(state: ViewState): ViewState {
 }
 
 /** A random view's step-local fields: each step's own, all present (as the decoder fills them). */
-function localFor(step: string, toy: number[], tokens: string[]): Record<string, unknown> {
+function localFor(
+  step: string,
+  toy: number[],
+  tokens: string[],
+  picks: number[],
+): Record<string, unknown> {
   if (step === '3.6.2') return { a: toyTensor(toy) };
+  if (step === 'train')
+    return { setup: { ...DEFAULT_SETUP, seed: picks[0] % 1000 }, at: picks[1] % 300 };
   if (step === 'ex3.3') return { ...GPT2_INITIAL, text: tokens.join(' '), head: toy.length % 12 };
   return {};
 }
