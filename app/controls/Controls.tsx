@@ -1,6 +1,4 @@
 import './controls.css';
-import type { ControlId, StepDef } from '../../src/chapter/steps/index.ts';
-import type { ViewState } from '../../src/chapter/view.ts';
 import {
   MAX_D_OUT,
   MAX_HEADS,
@@ -8,7 +6,9 @@ import {
   MIN_D_OUT,
   MIN_HEADS,
   MIN_SEED,
-} from '../../src/permalink/limits.ts';
+} from '../../src/chapter/limits.ts';
+import type { ControlId, StepDef } from '../../src/chapter/steps/index.ts';
+import type { ViewState } from '../../src/chapter/view.ts';
 import { useActions, useLab } from '../store/index.ts';
 import { Check, Dropout, Mode, Query } from './Fields.tsx';
 import { NumberField } from './NumberField.tsx';

@@ -1,8 +1,8 @@
 /** The small labelled inputs the step settings are made of (numbers are NumberField). */
 import { useId } from 'react';
+import { MAX_DROPOUT, MIN_DROPOUT } from '../../src/chapter/limits.ts';
 import { queryIndex } from '../../src/chapter/steps/index.ts';
 import type { ViewState } from '../../src/chapter/view.ts';
-import { MAX_DROPOUT } from '../../src/permalink/limits.ts';
 
 export function Check({
   label,
@@ -66,7 +66,7 @@ export function Dropout({
         <input
           id={id}
           type="range"
-          min={0}
+          min={MIN_DROPOUT}
           max={MAX_DROPOUT}
           step={0.05}
           value={value}

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { MAX_EMBEDDING_MAGNITUDE } from '../../src/permalink/limits.ts';
+import { MAX_EMBEDDING_MAGNITUDE } from '../../src/chapter/limits.ts';
 import { parseNumber } from '../controls/parse.ts';
 
 export interface CellInputProps {

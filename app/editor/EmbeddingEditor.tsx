@@ -1,6 +1,6 @@
 import './editor.css';
 import { useId, useState } from 'react';
-import { MAX_D_IN, MAX_TOKENS, MIN_D_IN, MIN_TOKENS } from '../../src/permalink/limits.ts';
+import { MAX_D_IN, MAX_TOKENS, MIN_D_IN, MIN_TOKENS } from '../../src/chapter/limits.ts';
 import {
   addDimension,
   addToken,

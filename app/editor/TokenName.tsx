@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { MAX_TOKEN_NAME_LENGTH } from '../../src/permalink/limits.ts';
+import { MAX_TOKEN_NAME_LENGTH } from '../../src/chapter/limits.ts';
 
 /** A token's name, renamed in place; an empty or overlong name is refused with a message. */
 export function TokenName({

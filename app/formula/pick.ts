@@ -26,7 +26,7 @@ export function pickFormula(
   ];
   for (const [cell, source] of choices) {
     if (!cell) continue;
-    const panel = panels.find((p) => p.label === cell.panel);
+    const panel = panels.find((p) => p.id === cell.panel);
     if (!panel?.formula) continue;
     const row = Math.min(cell.row, panel.rows.length - 1);
     const col = Math.min(cell.col, panel.cols.length - 1);

@@ -18,7 +18,7 @@ const CORNER = { query: 'query', key: 'key', dim: 'dimension', none: 'input' } a
 /** The focus a cell of `panel` gives: the cell plus the query and key tokens it refers to. */
 export function focusOf(panel: Panel, cell: CellRef): Focus {
   return {
-    panel: panel.label,
+    panel: panel.id,
     ...cell,
     head: panel.head,
     ...focusTokens(panel, cell.row, cell.col),
@@ -37,7 +37,7 @@ export function PanelFigure({ panel }: { panel: Panel }) {
   const corner = `${panel.rowRole === 'query' ? 'query' : panel.rowRole === 'key' ? 'key' : 'input'} \\ ${panel.colRole === 'none' ? 'output' : CORNER[panel.colRole]}`;
   const Picture = panel.values.length > CANVAS_CELLS ? HeatmapCanvas : Heatmap;
   return (
-    <figure className="panel" data-panel={panel.label}>
+    <figure className="panel" data-panel={panel.label} data-panel-id={panel.id}>
       <figcaption>
         <span className="panel-name">{panel.label}</span> <code>{panel.code}</code>
       </figcaption>

@@ -1,17 +1,8 @@
-/** How heatmap values are printed: 4 decimals, as the book prints its tensors. */
+/** How heatmap values are printed: the one formatter of src/chapter/format.ts. */
+import { formatNumber } from '../../src/chapter/format.ts';
 
 /** On the picture: −∞ as the maths sign. */
-export function formatValue(value: number): string {
-  if (value === Number.NEGATIVE_INFINITY) return '−∞';
-  if (value === Number.POSITIVE_INFINITY) return '∞';
-  return formatCell(value);
-}
+export const formatValue = (value: number): string => formatNumber(value, 'math');
 
 /** In the tables: "-inf" as PyTorch prints it, so a copied row reads like the book. */
-export function formatCell(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Number.POSITIVE_INFINITY) return 'inf';
-  if (value === Number.NEGATIVE_INFINITY) return '-inf';
-  const text = value.toFixed(4);
-  return text === '-0.0000' ? '0.0000' : text;
-}
+export const formatCell = (value: number): string => formatNumber(value);

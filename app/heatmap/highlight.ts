@@ -28,7 +28,7 @@ export function highlightFor(panel: Panel, focus: Focus | null): Highlight {
     panel.colRole === 'key' && focus.key !== null && focus.key < panel.cols.length
       ? focus.key
       : null;
-  const own = focus.panel === panel.label;
+  const own = focus.panel === panel.id;
   const cell: [number, number] | null = own ? [focus.row, focus.col] : null;
   if (row === null && col === null && !cell) return NO_HIGHLIGHT;
   return {

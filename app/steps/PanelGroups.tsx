@@ -8,7 +8,7 @@ function Group({ group }: { group: PanelGroup }) {
       {group.note && <p className="note">{group.note}</p>}
       <div className="panel-row">
         {group.panels.map((p) => (
-          <PanelFigure key={p.label} panel={p} />
+          <PanelFigure key={p.id} panel={p} />
         ))}
       </div>
       {group.checks?.map((c) => (

@@ -8,6 +8,7 @@ import { EmbeddingEditor } from '../editor/EmbeddingEditor.tsx';
 import { FormulaPanel } from '../formula/FormulaPanel.tsx';
 import { useLab } from '../store/index.ts';
 import { markPainted } from '../store/paint.ts';
+import { customBody } from './bodies.ts';
 import { PanelGroups } from './PanelGroups.tsx';
 import { Prose } from './Prose.tsx';
 import { StepPager } from './StepNav.tsx';
@@ -52,6 +53,7 @@ export function StepPage() {
     if (groups) markPainted();
   }, [groups]);
   useScrollToStep(view.step);
+  const Body = customBody(def);
 
   return (
     <article className="step" aria-labelledby="step-title">
@@ -70,7 +72,13 @@ export function StepPage() {
       <Controls def={def} />
       <EmbeddingEditor />
       <Fault />
-      {groups ? <PanelGroups groups={groups} /> : <p className="computing">Computing…</p>}
+      {Body ? (
+        <Body def={def} />
+      ) : groups ? (
+        <PanelGroups groups={groups} />
+      ) : (
+        <p className="computing">Computing…</p>
+      )}
       <StepPager />
       <FormulaPanel groups={groups} featured={def.featured(current?.view ?? view)} />
     </article>

@@ -3,9 +3,9 @@
  * and scatter dimensions stay inside the matrix) so the store never holds an impossible state.
  */
 import { randomEmbeddings } from '../../src/chapter/derive.ts';
+import { MAX_D_IN, MAX_TOKENS, MIN_D_IN, MIN_TOKENS } from '../../src/chapter/limits.ts';
 import { defaultView, type StepId, type ViewState } from '../../src/chapter/view.ts';
 import { BOOK_EMBEDDINGS, BOOK_TOKENS } from '../../src/engine/config.ts';
-import { MAX_D_IN, MAX_TOKENS, MIN_D_IN, MIN_TOKENS } from '../../src/permalink/limits.ts';
 
 /** A step opens with the book's settings for it, keeping the learner's inputs and backend. */
 export function openStep(view: ViewState, step: StepId): ViewState {

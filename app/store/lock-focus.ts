@@ -10,8 +10,8 @@ import type { ViewState } from '../../src/chapter/view.ts';
 import type { Trace } from '../../src/engine/trace.ts';
 import type { Focus } from './types.ts';
 
-/** The chapter's attn_weights panel: "attention weights", or "attention weights, head 2". */
-const WEIGHTS = /^attention weights(, head \d+)?$/;
+/** The chapter's attn_weights panel, of any batch item and head (`attn_weights.b1.h2`). */
+const isWeights = (p: Panel) => p.id.split('.')[0] === 'attn_weights';
 
 export function lockFocusFor(view: ViewState, traces: Trace[]): Focus | null {
   const locked = view.locked;
@@ -27,10 +27,10 @@ export function lockFocusFor(view: ViewState, traces: Trace[]): Focus | null {
     locked.row - p.rowOffset < p.rows.length &&
     locked.col < p.cols.length;
   const panels = panelsFor(view, traces).flatMap((g) => g.panels);
-  const panel = panels.find((p) => fits(p) && WEIGHTS.test(p.label)) ?? panels.find(fits);
+  const panel = panels.find((p) => fits(p) && isWeights(p)) ?? panels.find(fits);
   if (!panel) return null;
   return {
-    panel: panel.label,
+    panel: panel.id,
     row: locked.row - panel.rowOffset,
     col: locked.col,
     head: locked.head,

@@ -31,7 +31,7 @@ export interface EngineFault {
   message: string;
 }
 
-/** A heatmap cell by its panel's label (unique on a step). */
+/** A heatmap cell by its panel's id (unique on a step, e.g. `attn_weights.h2`). */
 export interface Focus {
   panel: string;
   row: number;

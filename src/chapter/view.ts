@@ -1,18 +1,7 @@
 import { BOOK_EMBEDDINGS, BOOK_TOKENS } from '../engine/config.ts';
+import type { StepId } from './steps/index.ts';
 
-/** The chapter's steps, by section number, in reading order. */
-export const STEP_IDS = [
-  '3.3.1',
-  '3.3.2',
-  '3.4.1',
-  '3.4.2',
-  '3.5.1',
-  '3.5.2',
-  '3.5.3',
-  '3.6.1',
-  '3.6.2',
-] as const;
-export type StepId = (typeof STEP_IDS)[number];
+export { defaultView, STEP_IDS, type StepId } from './steps/index.ts';
 
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'wasm', 'reference'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
@@ -44,38 +33,29 @@ export interface ViewState {
   locked: LockedCell | null;
   /** The two embedding dimensions the scatter plot shows. */
   scatter_dims: [number, number];
+  /**
+   * The step's own fields (e.g. 3.6.2's toy tensor `a`), declared by the step's `local` with
+   * their initial values, schema and clamping; empty for a step without any.
+   */
+  local: Record<string, unknown>;
 }
 
-/** The seed the printed book uses at each step: 789 for SelfAttention_v2 and the mask built on it. */
-const BOOK_SEED: Record<StepId, number> = {
-  '3.3.1': 123,
-  '3.3.2': 123,
-  '3.4.1': 123,
-  '3.4.2': 789,
-  '3.5.1': 789,
-  '3.5.2': 123,
-  '3.5.3': 123,
-  '3.6.1': 123,
-  '3.6.2': 123,
+/**
+ * The book's example before any step's own defaults: its sentence, seed 123, one head of width
+ * 2, no bias, no dropout, no mask, scaled scores. Each step says where it differs (`defaults`).
+ */
+export const BOOK_VIEW: Omit<ViewState, 'step' | 'local'> = {
+  tokens: BOOK_TOKENS,
+  embeddings: BOOK_EMBEDDINGS,
+  seed: 123,
+  d_out: 2,
+  num_heads: 1,
+  qkv_bias: false,
+  dropout: 0,
+  training: false,
+  causal: false,
+  scaled: true,
+  backend: 'auto',
+  locked: null,
+  scatter_dims: [0, 1],
 };
-
-/** The view a step opens with: the book's example, as printed there. */
-export function defaultView(step: StepId): ViewState {
-  const section = step.slice(0, 3);
-  return {
-    step,
-    tokens: [...BOOK_TOKENS],
-    embeddings: BOOK_EMBEDDINGS.map((row) => [...row]),
-    seed: BOOK_SEED[step],
-    d_out: 2,
-    num_heads: section === '3.6' ? 2 : 1,
-    qkv_bias: false,
-    dropout: step === '3.5.2' ? 0.5 : 0,
-    training: step === '3.5.2',
-    causal: section === '3.5' || section === '3.6',
-    scaled: section !== '3.3',
-    backend: 'auto',
-    locked: null,
-    scatter_dims: [0, 1],
-  };
-}

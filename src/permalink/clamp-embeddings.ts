@@ -4,8 +4,9 @@
  * scatter plot may pick from. Only the rows and columns that are kept are ever looked at, so a
  * hostile 10^6-wide row costs no more than a 16-wide one.
  */
+
+import { MAX_D_IN, MAX_EMBEDDING_MAGNITUDE, MAX_TOKENS, MIN_D_IN } from '../chapter/limits.ts';
 import { toFloat32Decimal } from './float32.ts';
-import { MAX_D_IN, MAX_EMBEDDING_MAGNITUDE, MAX_TOKENS, MIN_D_IN } from './limits.ts';
 import { messages } from './messages.ts';
 
 /** The first offending value and how many there were, so one message can cover them all. */

@@ -2,7 +2,7 @@
  * Repairs token names. Names are kept as plain strings, verbatim apart from trimming and length:
  * "<img src=x onerror=alert(1)>" is a fine name, and the UI renders every name as text.
  */
-import { MAX_TOKEN_NAME_LENGTH, MAX_TOKENS } from './limits.ts';
+import { MAX_TOKEN_NAME_LENGTH, MAX_TOKENS } from '../chapter/limits.ts';
 import { messages, type TokenNameProblem } from './messages.ts';
 import {
   codePointLength,

@@ -4,9 +4,7 @@
  * on each other are fitted together, and every change adds a message saying what was done.
  * Fields missing from the link take the step's default (the link only stores differences).
  */
-import { BACKEND_CHOICES, type LockedCell, type ViewState } from '../chapter/view.ts';
-import { repairEmbeddings } from './clamp-embeddings.ts';
-import { fitTokens, repairTokens } from './clamp-tokens.ts';
+
 import {
   MAX_D_OUT,
   MAX_DROPOUT,
@@ -16,11 +14,15 @@ import {
   MIN_DROPOUT,
   MIN_HEADS,
   MIN_SEED,
-} from './limits.ts';
+} from '../chapter/limits.ts';
+import { BACKEND_CHOICES, type LockedCell, type ViewState } from '../chapter/view.ts';
+import { repairEmbeddings } from './clamp-embeddings.ts';
+import { repairLocal } from './clamp-local.ts';
+import { fitTokens, repairTokens } from './clamp-tokens.ts';
 import { type FieldKey, messages } from './messages.ts';
 import type { RawFields } from './migrations.ts';
 
-type Settings = Omit<ViewState, 'step'>;
+type Settings = Omit<ViewState, 'step' | 'local'>;
 type Repair<K extends keyof Settings> = (
   raw: unknown,
   fallback: Settings[K],
@@ -73,6 +75,9 @@ export function repairView(fields: RawFields, base: ViewState, problems: string[
     backend: take('backend'),
     locked: take('locked'),
     scatter_dims: take('scatter_dims'),
+    local: Object.hasOwn(fields, 'local')
+      ? repairLocal(base.step, fields.local, base.local, problems)
+      : base.local,
   };
   return fitTogether(state, fields, problems);
 }

@@ -4,10 +4,11 @@
  * (plus the version `v`), so links stay short and open the same view after defaults change only
  * where the learner kept the default.
  */
+
+import { MAX_LINK_LENGTH } from '../chapter/limits.ts';
 import { defaultView, STEP_IDS, type StepId, type ViewState } from '../chapter/view.ts';
 import { repairView } from './clamp.ts';
 import { toFloat32Decimal } from './float32.ts';
-import { MAX_LINK_LENGTH } from './limits.ts';
 import { messages } from './messages.ts';
 import { CURRENT_VERSION, migrate, OLDEST_VERSION } from './migrations.ts';
 import { packText, unpackText } from './pack.ts';

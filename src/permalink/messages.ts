@@ -9,7 +9,7 @@ import {
   MAX_LINK_LENGTH,
   MAX_TOKEN_NAME_LENGTH,
   MAX_UNPACKED_BYTES,
-} from './limits.ts';
+} from '../chapter/limits.ts';
 import { codePointLength, cutToCodePoints } from './text.ts';
 
 /** How each setting is named in messages. */
@@ -27,6 +27,7 @@ export const FIELD_LABELS = {
   backend: 'backend',
   locked: 'locked heatmap cell (locked)',
   scatter_dims: 'scatter-plot dimensions (scatter_dims)',
+  local: 'step-specific settings (local)',
 } as const;
 export type FieldKey = keyof typeof FIELD_LABELS;
 
@@ -140,6 +141,13 @@ export const messages = {
     `The link's locked heatmap cell (locked) was ${describe(value)}, not a head, row and column; Attention Lab dropped it.`,
   lockedOutside: (head: number, row: number, col: number, heads: number, rows: number) =>
     `The link's locked heatmap cell (locked: head ${head}, row ${row}, column ${col}, counting from 0) is outside the ${count(heads, 'head')} and ${count(rows, 'token')} shown; Attention Lab dropped it.`,
+  // A step's own fields (view.local).
+  localNotObject: (value: unknown) =>
+    `The link's step-specific settings (local) were ${describe(value)}, not a set of named values; Attention Lab used the step's own.`,
+  localFitted: (label: string, key: string) =>
+    `The link's ${label} (local.${key}) had values outside what Attention Lab shows; it brought them within the limits.`,
+  localInvalid: (label: string, key: string) =>
+    `The link's ${label} (local.${key}) was not valid for this step; Attention Lab used the step's own.`,
   scatterNotPair: (value: unknown, used: [number, number]) =>
     `The link's scatter-plot dimensions (scatter_dims) were ${describe(value)}, not two dimension numbers; Attention Lab shows dimensions ${used[0]} and ${used[1]}.`,
   scatterOutside: (

@@ -6,6 +6,7 @@
  *
  * Upgrades run before any checking, on data straight from JSON.parse, so they must accept
  * anything: reshape what they recognise and leave the rest for the repairs in clamp.ts to report.
+ * A field added with a default (as `local` was) needs no new version: links without it take it.
  */
 import { z } from 'zod';
 import { viewFieldsSchema } from './schema.ts';
@@ -20,43 +21,22 @@ interface Version {
   upgrade?: (fields: RawFields) => RawFields;
 }
 
-const index = z.int().min(0);
-
-/**
- * Version 0 (hypothetical: the prototype, before the scatter plot and the backend picker).
- * It had no `scatter_dims` or `backend`, and stored the locked cell as a [head, row, col] tuple.
- */
-export const payloadV0Schema = viewFieldsSchema
-  .omit({ step: true, scatter_dims: true, backend: true, locked: true })
-  .extend({ locked: z.tuple([index, index, index]).nullable() })
-  .partial()
-  .extend({ v: z.literal(0) });
-
 /** Version 1 (today): the fields of ViewState that differ from the step's default, except step. */
 export const payloadV1Schema = viewFieldsSchema
   .omit({ step: true })
   .partial()
   .extend({ v: z.literal(1) });
 
-export const VERSIONS: readonly Version[] = [
-  { schema: payloadV0Schema, upgrade: upgradeV0 },
-  { schema: payloadV1Schema },
-];
-export const OLDEST_VERSION = 0;
-export const CURRENT_VERSION = VERSIONS.length - 1;
+/** The versions this build reads, oldest first: VERSIONS[i] is version OLDEST_VERSION + i. */
+export const VERSIONS: readonly Version[] = [{ schema: payloadV1Schema }];
+export const OLDEST_VERSION = 1;
+export const CURRENT_VERSION = OLDEST_VERSION + VERSIONS.length - 1;
 
-/** v0 → v1: the tuple becomes { head, row, col }; new fields are absent, so they take defaults. */
-function upgradeV0(fields: RawFields): RawFields {
-  const { locked, ...rest } = fields;
-  if (Array.isArray(locked) && locked.length === 3) {
-    return { ...rest, locked: { head: locked[0], row: locked[1], col: locked[2] } };
-  }
-  return fields;
-}
+const versionOf = (version: number) => VERSIONS[version - OLDEST_VERSION];
 
 /** The setting names a version's payload may carry (without `v`). */
 export function knownKeys(version: number): string[] {
-  return Object.keys(VERSIONS[version].schema.shape).filter((key) => key !== 'v');
+  return Object.keys(versionOf(version).schema.shape).filter((key) => key !== 'v');
 }
 
 export interface Migrated {
@@ -78,7 +58,7 @@ export function migrate(payload: RawFields, version: number): Migrated {
     else ignored.push(key);
   }
   for (let v = version; v < CURRENT_VERSION; v++) {
-    const upgrade = VERSIONS[v].upgrade;
+    const upgrade = versionOf(v).upgrade;
     if (upgrade) fields = upgrade(fields);
   }
   return { fields, ignored };

@@ -5,8 +5,8 @@
  * silently open the wrong view instead of saying the link is damaged. The cost is 8 characters.
  */
 import { Inflate, zlibSync } from 'fflate';
+import { MAX_UNPACKED_BYTES } from '../chapter/limits.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
-import { MAX_UNPACKED_BYTES } from './limits.ts';
 
 export type Unpacked = { ok: true; text: string } | { ok: false; reason: 'damaged' | 'too-large' };
 

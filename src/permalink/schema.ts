@@ -5,7 +5,6 @@
  * ever disagree, so a new field cannot be forgotten in one direction.
  */
 import { z } from 'zod';
-import { BACKEND_CHOICES, STEP_IDS, type ViewState } from '../chapter/view.ts';
 import {
   MAX_D_IN,
   MAX_D_OUT,
@@ -22,7 +21,9 @@ import {
   MIN_SEED,
   MIN_TOKEN_NAME_LENGTH,
   MIN_TOKENS,
-} from './limits.ts';
+} from '../chapter/limits.ts';
+import { stepDef } from '../chapter/steps/index.ts';
+import { BACKEND_CHOICES, STEP_IDS, type ViewState } from '../chapter/view.ts';
 import { codePointLength, hasLoneSurrogate } from './text.ts';
 
 /** Trimmed, 1..40 code points, and valid Unicode (a lone surrogate would not survive UTF-8). */
@@ -62,6 +63,8 @@ export const viewFieldsSchema = z.strictObject({
   backend: z.enum(BACKEND_CHOICES),
   locked: z.strictObject({ head: index, row: index, col: index }).nullable(),
   scatter_dims: z.tuple([index, index]),
+  /** The step's own fields; what each must be is the step's to say (see localErrors). */
+  local: z.record(z.string(), z.unknown()),
 });
 
 type Fields = z.infer<typeof viewFieldsSchema>;
@@ -80,6 +83,19 @@ export function crossFieldErrors(s: Fields): string[] {
     errors.push('locked cell is outside the heatmap');
   }
   if (s.scatter_dims.some((dim) => dim >= dIn)) errors.push('scatter_dims beyond d_in');
+  errors.push(...localErrors(s));
+  return errors;
+}
+
+/** `local` holds exactly the step's own fields, each valid by the step's schema. */
+function localErrors(s: Fields): string[] {
+  const fields = stepDef(s.step).local ?? {};
+  const errors = Object.keys(s.local)
+    .filter((key) => !Object.hasOwn(fields, key))
+    .map((key) => `local.${key} is not a field of step ${s.step}`);
+  for (const [key, field] of Object.entries(fields)) {
+    if (!field.schema.safeParse(s.local[key]).success) errors.push(`local.${key} is not valid`);
+  }
   return errors;
 }
 

@@ -46,6 +46,13 @@ const shown = (p: Panel | undefined) => {
   );
 };
 
+function allPanels(view: ViewState): Panel[] {
+  return panelsFor(
+    view,
+    configsFor(view).map((c) => runAttention(c)),
+  ).flatMap((g) => g.panels);
+}
+
 describe('every step', () => {
   it.each(STEP_IDS)(
     '%s has a title, prose, code with its seed, and a featured cell it draws',
@@ -56,20 +63,75 @@ describe('every step', () => {
       expect(def.prose.length).toBeGreaterThan(1);
       if (def.controls.includes('seed'))
         expect(def.code(view)).toContain(`torch.manual_seed(${view.seed})`);
-      expect(panels(id).has(def.featured(view).panel)).toBe(true);
-      expect(Object.keys(STEPS)).toEqual([...STEP_IDS]);
+      expect(allPanels(view).map((p) => p.id)).toContain(def.featured(view).panel);
     },
   );
 
-  it('labels are unique on a step (they name the tables)', () => {
+  it('the registry is the chapter’s order, and ids derive from it', () => {
+    expect(STEPS.map((s) => s.id)).toEqual([...STEP_IDS]);
+    expect(STEP_IDS).toEqual([
+      '3.3.1',
+      '3.3.2',
+      '3.4.1',
+      '3.4.2',
+      '3.5.1',
+      '3.5.2',
+      '3.5.3',
+      '3.6.1',
+      '3.6.2',
+    ]);
+  });
+
+  it('opens with the book’s settings (links store differences from these, so they are frozen)', () => {
+    const settings = (id: StepId) => {
+      const { seed, num_heads, dropout, training, causal, scaled } = defaultView(id);
+      return [seed, num_heads, dropout, training, causal, scaled];
+    };
+    expect(Object.fromEntries(STEP_IDS.map((id) => [id, settings(id)]))).toEqual({
+      '3.3.1': [123, 1, 0, false, false, false],
+      '3.3.2': [123, 1, 0, false, false, false],
+      '3.4.1': [123, 1, 0, false, false, true],
+      '3.4.2': [789, 1, 0, false, false, true],
+      '3.5.1': [789, 1, 0, false, true, true],
+      '3.5.2': [123, 1, 0.5, true, true, true],
+      '3.5.3': [123, 1, 0, false, true, true],
+      '3.6.1': [123, 2, 0, false, true, true],
+      '3.6.2': [123, 2, 0, false, true, true],
+    });
     for (const id of STEP_IDS) {
-      const v = defaultView(id);
-      const labels = panelsFor(
-        v,
-        configsFor(v).map((c) => runAttention(c)),
-      ).flatMap((g) => g.panels.map((p) => p.label));
-      expect(new Set(labels).size, id).toBe(labels.length);
+      expect(defaultView(id)).toMatchObject({ d_out: 2, qkv_bias: false, locked: null });
     }
+  });
+
+  it.each(STEP_IDS)(
+    '%s: panel ids and labels are unique on the step, with dropout on too',
+    (id) => {
+      for (const view of [defaultView(id), { ...defaultView(id), dropout: 0.5, training: true }]) {
+        const all = allPanels(view);
+        expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
+        expect(new Set(all.map((p) => p.label)).size).toBe(all.length);
+        for (const p of all) expect(p.id).toMatch(/^[A-Za-z_][\w.]*$/);
+      }
+    },
+  );
+
+  it('names panels by tensor, batch item and head', () => {
+    const ids = (id: StepId) => allPanels(defaultView(id)).map((p) => p.id);
+    expect(ids('3.3.2')).toEqual(['attn_scores', 'attn_weights', 'context']);
+    expect(ids('3.5.3')).toEqual([
+      'masked_scores.b1',
+      'attn_weights.b1',
+      'context.b1',
+      'context.b2',
+    ]);
+    expect(ids('3.6.1').slice(0, 6)).toEqual([
+      'attn_weights.h1',
+      'context.h1',
+      'attn_weights.h2',
+      'context.h2',
+      'output.b1',
+      'output.b2',
+    ]);
   });
 });
 

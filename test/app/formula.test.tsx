@@ -31,13 +31,13 @@ function panel(step: Parameters<typeof readyStore>[0] = '3.3.2') {
 
 const text = () => screen.getByTestId('formula-text').textContent;
 const cell = (
-  panelLabel: string,
+  panelId: string,
   row: number,
   col: number,
   query: number | null,
   key: number | null,
 ) => ({
-  panel: panelLabel,
+  panel: panelId,
   row,
   col,
   head: 0,
@@ -57,7 +57,7 @@ describe('FormulaPanel', () => {
 
   it('substitutes the live numbers of the hovered cell', () => {
     const store = panel();
-    act(() => store.getState().actions.hover(cell('attention scores', 1, 2, 1, 2)));
+    act(() => store.getState().actions.hover(cell('attn_scores', 1, 2, 1, 2)));
     expect(text()).toBe(
       'ω23 = x(2) · x(3) = 0.5500 × 0.5700 + 0.8700 × 0.8500 + 0.6600 × 0.6400 = 1.4754',
     );
@@ -69,9 +69,9 @@ describe('FormulaPanel', () => {
 
   it('keeps a locked cell; hover wins over it; Unlock releases it', () => {
     const store = panel();
-    act(() => store.getState().actions.toggleLock(cell('attention weights', 2, 0, 2, 0)));
+    act(() => store.getState().actions.toggleLock(cell('attn_weights', 2, 0, 2, 0)));
     expect(text()).toContain('α31');
-    act(() => store.getState().actions.hover(cell('context vectors', 0, 1, 0, null)));
+    act(() => store.getState().actions.hover(cell('context', 0, 1, 0, null)));
     expect(text()).toMatch(/^z\(1\) dimension 2 = Σj α1j x\(j\) = .* = 0\.5931$/);
     act(() => store.getState().actions.hover(null));
     expect(text()).toContain('α31');
@@ -81,17 +81,17 @@ describe('FormulaPanel', () => {
 
   it('explains masked cells and dropout (3.5.2)', () => {
     const store = panel('3.5.2');
-    act(() => store.getState().actions.hover(cell('attention weights', 0, 3, 0, 3)));
+    act(() => store.getState().actions.hover(cell('attn_weights', 0, 3, 0, 3)));
     expect(text()).toBe('α14 = exp(-inf) / … = 0, masked');
-    act(() => store.getState().actions.hover(cell('dropout mask', 0, 1, 0, 1)));
+    act(() => store.getState().actions.hover(cell('dropout_mask', 0, 1, 0, 1)));
     expect(text()).toBe('m12 = 0: dropped (probability p = 0.5)');
-    act(() => store.getState().actions.hover(cell('attention weights after dropout', 1, 0, 1, 0)));
+    act(() => store.getState().actions.hover(cell('attn_weights_dropped', 1, 0, 1, 0)));
     expect(text()).toBe('α̃21 = α21 × m21 = 0.4833 × 2.0000 = 0.9665');
   });
 
   it('shows out_proj at work in 3.6.2', () => {
     const store = panel('3.6.2');
-    act(() => store.getState().actions.hover(cell('output, batch 1', 0, 0, 0, null)));
+    act(() => store.getState().actions.hover(cell('output.b1', 0, 0, 0, null)));
     expect(text()).toBe(
       'out(1) dimension 1 = z(1) · out_proj column 1 + bias = -0.4519 × -0.1668 + 0.2216 × 0.2270 + 0.1934 = 0.3190',
     );
@@ -102,10 +102,10 @@ describe('pickFormula', () => {
   it('clamps a featured cell to the panel and skips panels it cannot find', () => {
     const { store } = readyStore('3.6.1');
     const groups = groupsOf(store);
-    const picked = pickFormula(groups, null, null, { panel: 'output, batch 1', row: 99, col: 99 });
+    const picked = pickFormula(groups, null, null, { panel: 'output.b1', row: 99, col: 99 });
     expect([picked?.row, picked?.col]).toEqual([5, 3]);
     const missing = pickFormula(groups, cell('nope', 0, 0, 0, 0), null, {
-      panel: 'output, batch 1',
+      panel: 'output.b1',
       row: 0,
       col: 2,
     });

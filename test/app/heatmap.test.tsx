@@ -251,6 +251,7 @@ describe('colour scales', () => {
 
 describe('highlightFor', () => {
   const panel = (over: Partial<Panel>): Panel => ({
+    id: 'p',
     label: 'p',
     code: '',
     kind: 'weights',
@@ -269,7 +270,7 @@ describe('highlightFor', () => {
 
   it('lights the same tokens in other panels, the cell only in its own', () => {
     expect(highlightFor(panel({}), focus)).toEqual({ row: 1, col: 2, cell: null });
-    expect(highlightFor(panel({ label: 'other' }), focus)).toEqual({
+    expect(highlightFor(panel({ id: 'other' }), focus)).toEqual({
       row: 1,
       col: 2,
       cell: [1, 2],

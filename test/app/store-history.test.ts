@@ -46,7 +46,7 @@ describe('undo and redo in the store', () => {
   it('a view from a link is not an edit and replaces the highlight', () => {
     const { store } = readyStore('3.3.2');
     const { actions } = store.getState();
-    actions.hover({ panel: 'attention weights', row: 0, col: 0, head: 0, query: 0, key: 0 });
+    actions.hover({ panel: 'attn_weights', row: 0, col: 0, head: 0, query: 0, key: 0 });
     actions.arrive({ ...defaultView('3.5.1'), seed: 5 });
     const s = store.getState();
     expect(s.origin).toBe('url');
@@ -79,7 +79,7 @@ describe('the locked cell of a view that arrives whole', () => {
     expect(store.getState().lock).toBeNull();
     engine.answer();
     expect(store.getState().lock).toEqual({
-      panel: 'attention weights',
+      panel: 'attn_weights',
       row: 2,
       col: 4,
       head: 0,
@@ -90,7 +90,7 @@ describe('the locked cell of a view that arrives whole', () => {
 
   it('follows undo of a lock, and picks the head’s own panel with several heads', () => {
     const { store, engine } = readyStore('3.6.2');
-    const cell = { panel: 'attention weights, head 2', row: 3, col: 1, head: 1, query: 3, key: 1 };
+    const cell = { panel: 'attn_weights.h2', row: 3, col: 1, head: 1, query: 3, key: 1 };
     store.getState().actions.toggleLock(cell);
     store.getState().actions.toggleLock(cell);
     expect(store.getState().lock).toBeNull();

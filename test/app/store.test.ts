@@ -80,7 +80,7 @@ describe('the lab store', () => {
 
   it('a click locks a cell (and the view’s locked cell); a second click releases it', () => {
     const { store } = readyStore();
-    const cell = { panel: 'attention weights', row: 2, col: 0, head: 0, query: 2, key: 0 };
+    const cell = { panel: 'attn_weights', row: 2, col: 0, head: 0, query: 2, key: 0 };
     const { actions } = store.getState();
     actions.toggleLock(cell);
     expect(store.getState().lock).toEqual(cell);
@@ -93,7 +93,7 @@ describe('the lab store', () => {
   it('drops the locked cell when the token it points at is removed', () => {
     const { store } = readyStore();
     const { actions } = store.getState();
-    actions.toggleLock({ panel: 'attention weights', row: 5, col: 5, head: 0, query: 5, key: 5 });
+    actions.toggleLock({ panel: 'attn_weights', row: 5, col: 5, head: 0, query: 5, key: 5 });
     actions.edit((v) => ({
       ...v,
       tokens: v.tokens.slice(0, 5),

@@ -5,6 +5,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
+import * as L from '../../src/chapter/limits.ts';
 import {
   BACKEND_CHOICES,
   defaultView,
@@ -13,8 +14,7 @@ import {
   type ViewState,
 } from '../../src/chapter/view.ts';
 import { toFloat32Decimal } from '../../src/permalink/float32.ts';
-import * as L from '../../src/permalink/limits.ts';
-import { payloadV0Schema, payloadV1Schema } from '../../src/permalink/migrations.ts';
+import { payloadV1Schema } from '../../src/permalink/migrations.ts';
 import { packText } from '../../src/permalink/pack.ts';
 import { isValidTokenName, viewStateSchema } from '../../src/permalink/schema.ts';
 import { cutToCodePoints } from '../../src/permalink/text.ts';
@@ -64,6 +64,11 @@ export const embeddingValueArb = fc
   )
   .map(toFloat32Decimal);
 
+/** 24 values as §3.6.2's toy tensor `a`, shape (1, 2, 3, 4). */
+const toyTensor = (v: number[]) => [
+  [0, 1].map((h) => [0, 1, 2].map((t) => v.slice(h * 12 + t * 4, h * 12 + t * 4 + 4))),
+];
+
 /** A random view within every limit, with shapes and settings unrelated to the book's. */
 const randomViewArb = fc
   .record({
@@ -84,6 +89,7 @@ const randomViewArb = fc
     backend: fc.constantFrom(...BACKEND_CHOICES),
     hasLock: fc.boolean(),
     picks: fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+    toy: fc.array(embeddingValueArb, { minLength: 24, maxLength: 24 }),
   })
   .chain((r) =>
     fc
@@ -116,6 +122,7 @@ const randomViewArb = fc
             ? { head: r.picks[1] % num_heads, row: r.picks[2] % r.rows, col: r.picks[3] % r.rows }
             : null,
           scatter_dims: [r.picks[4] % r.dIn, (r.picks[4] >> 4) % r.dIn],
+          local: r.step === '3.6.2' ? { a: toyTensor(r.toy) } : {},
         };
       }),
   );
@@ -183,13 +190,6 @@ export function oracleState(hash: string): ViewState | null {
     const parsed = payloadV1Schema.safeParse(data);
     if (!parsed.success) return null;
     fields = parsed.data;
-  } else if (data.v === 0) {
-    const parsed = payloadV0Schema.safeParse(data);
-    if (!parsed.success) return null;
-    const { locked, ...rest } = parsed.data;
-    fields = { ...rest };
-    if (locked !== undefined)
-      fields.locked = locked && { head: locked[0], row: locked[1], col: locked[2] };
   } else {
     return null;
   }

@@ -135,7 +135,7 @@ describe('versions', () => {
     expect(decode(linkWith({ v: 99, seed: 1 }))).toEqual({
       state: defaultView('3.5.1'),
       problems: [
-        "This link was made by a newer Attention Lab (its data is version 99; this one reads versions 0 to 1); showing the book's example for step 3.5.1.",
+        "This link was made by a newer Attention Lab (its data is version 99; this one reads versions 1 to 1); showing the book's example for step 3.5.1.",
       ],
     });
   });
@@ -149,7 +149,7 @@ describe('versions', () => {
       [[1], 'a list of 1 item'],
     ]) {
       expect(decode(linkWith({ v, seed: 1 })).problems).toEqual([
-        `This link's data has an unknown version (${shown}; Attention Lab reads versions 0 to 1); showing the book's example for step 3.5.1.`,
+        `This link's data has an unknown version (${shown}; Attention Lab reads versions 1 to 1); showing the book's example for step 3.5.1.`,
       ]);
     }
   });

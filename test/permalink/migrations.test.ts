@@ -13,59 +13,21 @@ import { linkWith } from './helpers.ts';
 
 describe('migrations', () => {
   it('version 1 is today: its payload carries every ViewState field but step', () => {
-    expect(OLDEST_VERSION).toBe(0);
+    expect(OLDEST_VERSION).toBe(1);
     expect(CURRENT_VERSION).toBe(1);
     expect(knownKeys(1).sort()).toEqual(VIEW_KEYS.filter((k) => k !== 'step').sort());
-    expect(knownKeys(0)).not.toContain('scatter_dims');
-    expect(knownKeys(0)).not.toContain('backend');
   });
 
-  it('v0 → v1: the locked tuple becomes a cell; unknown names are set aside', () => {
-    expect(migrate({ v: 0, seed: 5, locked: [1, 2, 3], backend: 'wasm' }, 0)).toEqual({
-      fields: { seed: 5, locked: { head: 1, row: 2, col: 3 } },
-      ignored: ['backend'],
-    });
-    expect(migrate({ v: 0, locked: null }, 0)).toEqual({ fields: { locked: null }, ignored: [] });
-    // Upgrades accept anything: a malformed tuple is left for the repairs to report.
-    expect(migrate({ v: 0, locked: 'x' }, 0)).toEqual({ fields: { locked: 'x' }, ignored: [] });
-    expect(migrate({ v: 1, locked: { head: 0, row: 0, col: 0 } }, 1).fields).toEqual({
-      locked: { head: 0, row: 0, col: 0 },
+  it('migrate keeps the names its version knows and sets the rest aside', () => {
+    expect(migrate({ v: 1, seed: 5, locked: { head: 0, row: 0, col: 0 }, x: 1 }, 1)).toEqual({
+      fields: { seed: 5, locked: { head: 0, row: 0, col: 0 } },
+      ignored: ['x'],
     });
   });
 
-  it('a v0 link opens as the same view, with the new fields at their defaults', () => {
-    const { state, problems } = decodeView(
-      linkWith(
-        {
-          v: 0,
-          seed: 5,
-          d_out: 4,
-          num_heads: 2,
-          locked: [1, 5, 0],
-          tokens: ['a', 'b', 'c', 'd', 'e', 'f'],
-        },
-        '3.6.2',
-      ),
-    );
-    expect(problems).toEqual([]);
-    expect(state).toEqual({
-      ...defaultView('3.6.2'),
-      seed: 5,
-      d_out: 4,
-      num_heads: 2,
-      locked: { head: 1, row: 5, col: 0 },
-      tokens: ['a', 'b', 'c', 'd', 'e', 'f'],
-      backend: 'auto',
-      scatter_dims: [0, 1],
-    });
-  });
-
-  it('a v0 link with fields v0 never had, or a bad tuple, gets messages', () => {
-    expect(decodeView(linkWith({ v: 0, scatter_dims: [2, 2] })).problems).toEqual([
-      'The link\'s data had a setting Attention Lab does not know ("scatter_dims"); it ignored it.',
-    ]);
-    expect(decodeView(linkWith({ v: 0, locked: [1, 2] })).problems).toEqual([
-      "The link's locked heatmap cell (locked) was a list of 2 items, not a head, row and column; Attention Lab dropped it.",
+  it('a version this build does not read opens the step, saying why', () => {
+    expect(decodeView(linkWith({ v: 0, seed: 5 })).problems).toEqual([
+      "This link's data has an unknown version (0; Attention Lab reads versions 1 to 1); showing the book's example for step 3.5.1.",
     ]);
   });
 

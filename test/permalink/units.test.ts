@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import * as L from '../../src/chapter/limits.ts';
 import { LIMITS } from '../../src/engine/limits.ts';
 import { decodeBase64Url, encodeBase64Url } from '../../src/permalink/base64url.ts';
 import { toFloat32Decimal } from '../../src/permalink/float32.ts';
-import * as L from '../../src/permalink/limits.ts';
 import { adler32, packText, unpackText } from '../../src/permalink/pack.ts';
 
 describe('base64url', () => {

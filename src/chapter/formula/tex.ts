@@ -3,14 +3,10 @@
  * TeX for KaTeX and plain text for screen readers (and tests).
  */
 
-/** 4 decimals, never "−0.0000"; −∞ and NaN spelled out. */
-export function fmt(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === Number.POSITIVE_INFINITY) return 'inf';
-  if (x === Number.NEGATIVE_INFINITY) return '-inf';
-  const text = x.toFixed(4);
-  return text === '-0.0000' ? '0.0000' : text;
-}
+import { formatNumber } from '../format.ts';
+
+/** 4 decimals, never "−0.0000"; −∞ and NaN spelled out (the one formatter, ../format.ts). */
+export const fmt = (x: number): string => formatNumber(x);
 
 /** A number in TeX; negative ones in parentheses when they are a factor or a term. */
 export function tx(x: number, wrapNegative = false): string {

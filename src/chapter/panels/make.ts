@@ -27,6 +27,16 @@ export interface Where {
 
 export const named = (base: string, suffix?: string) => (suffix ? `${base}, ${suffix}` : base);
 
+/** A panel id: the tensor's name, then `.b2` for batch item 2 and `.h1` for head 1 when given. */
+export function panelId(base: string, w: { b?: number; h?: number }): string {
+  const b = w.b === undefined ? '' : `.b${w.b + 1}`;
+  const h = w.h === undefined ? '' : `.h${w.h + 1}`;
+  return `${base}${b}${h}`;
+}
+
+/** The weight matrices of one attention module, in the chapter's order. */
+export const QKV = ['W_query', 'W_key', 'W_value'] as const;
+
 /** Grey above the diagonal when causal; hatched where dropout zeroed a weight. */
 function statusOf(w: Where, masked: boolean, dropped: boolean): Uint8Array | null {
   const { trace } = w;
@@ -61,8 +71,9 @@ function square(
 
 const at = (w: Where) => ({ trace: w.trace, b: w.b ?? 0, h: w.h ?? 0 });
 
-export function scoresPanel(w: Where, label = 'attention scores'): Panel {
+export function scoresPanel(w: Where, label = 'attention scores', id = 'attn_scores'): Panel {
   return square(w, {
+    id: panelId(id, w),
     label: named(label, w.suffix),
     code: 'attn_scores',
     kind: 'scores',
@@ -74,6 +85,7 @@ export function scoresPanel(w: Where, label = 'attention scores'): Panel {
 
 export function maskedScoresPanel(w: Where): Panel {
   return square(w, {
+    id: panelId('masked_scores', w),
     label: named('masked scores', w.suffix),
     code: 'attn_scores.masked_fill_(mask, -inf)',
     kind: 'scores',
@@ -83,8 +95,9 @@ export function maskedScoresPanel(w: Where): Panel {
   });
 }
 
-export function weightsPanel(w: Where, label = 'attention weights'): Panel {
+export function weightsPanel(w: Where, label = 'attention weights', id = 'attn_weights'): Panel {
   return square(w, {
+    id: panelId(id, w),
     label: named(label, w.suffix),
     code: 'attn_weights',
     kind: 'weights',
@@ -97,6 +110,7 @@ export function weightsPanel(w: Where, label = 'attention weights'): Panel {
 export function dropoutMaskPanel(w: Where): Panel {
   const t = w.trace.config.tokens.length;
   return square(w, {
+    id: panelId('dropout_mask', w),
     label: named('dropout mask', w.suffix),
     code: 'dropout mask: 0 or 1/(1-p)',
     kind: 'dropout',
@@ -110,6 +124,7 @@ export function dropoutMaskPanel(w: Where): Panel {
 
 export function droppedPanel(w: Where): Panel {
   return square(w, {
+    id: panelId('attn_weights_dropped', w),
     label: named('attention weights after dropout', w.suffix),
     code: 'self.dropout(attn_weights)',
     kind: 'weights',
@@ -134,10 +149,11 @@ function vectors(w: Where, values: Float32Array, width: number, rowRole: 'query'
   };
 }
 
-export function contextPanel(w: Where, label = 'context vectors'): Panel {
+export function contextPanel(w: Where, label = 'context vectors', id = 'context'): Panel {
   const hd = w.trace.context.shape[3];
   return {
     ...vectors(w, block(w.trace.context, w.b, w.h), hd, 'query'),
+    id: panelId(id, w),
     label: named(label, w.suffix),
     code: 'attn_weights @ values',
     formula: (i, d) => contextFormula(at(w), i, d),
@@ -149,17 +165,22 @@ export function projectedPanel(w: Where, which: Projected): Panel {
   const { trace, b = 0, h = 0 } = w;
   return {
     ...vectors(w, block(trace[which], b, h), hd, which === 'queries' ? 'query' : 'key'),
+    id: panelId(which, w),
     label: named(which, w.suffix),
     code: { queries: 'x @ W_query', keys: 'x @ W_key', values: 'x @ W_value' }[which],
     formula: (i, d) => projectionFormula(trace, which, b, h, i, d),
   };
 }
 
-/** A weight matrix in the chapter's x @ W layout: rows are input dims, columns output dims. */
-export function paramPanel(trace: Trace, name: string, label: string): Panel {
+/**
+ * A weight matrix in the chapter's x @ W layout: rows are input dims, columns output dims. Its
+ * id is the parameter's name (`W_query`, `heads.1.W_key`) unless the step has two of them.
+ */
+export function paramPanel(trace: Trace, name: string, label: string, id = name): Panel {
   const p = trace.params[name];
   const [rows, cols] = p.shape;
   return {
+    id,
     label,
     code: name,
     kind: 'params',
@@ -175,18 +196,24 @@ export function paramPanel(trace: Trace, name: string, label: string): Panel {
   };
 }
 
-/** The module's output for one batch item: [T, width]. */
-export function outputPanel(trace: Trace, b: number, label: string): Panel {
+/** The module's output for one batch item: [T, width]; id `output.b1` unless given. */
+export function outputPanel(
+  trace: Trace,
+  b: number,
+  label: string,
+  id = panelId('output', { b }),
+): Panel {
   const width = trace.output.shape[2];
   return {
     ...vectors({ trace, b }, item(trace.output, b), width, 'query'),
+    id,
     label,
     code: 'context_vecs',
     formula: (i, d) => outputFormula(trace, b, i, d),
   };
 }
 
-/** Row `r` of a token-by-something panel, as a one-query panel. */
+/** Row `r` of a token-by-something panel, as a one-query panel (it keeps the panel's id). */
 export function rowPanel(panel: Panel, r: number, label: string, code = panel.code): Panel {
   const cols = panel.cols.length;
   const formula = panel.formula;

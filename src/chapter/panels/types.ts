@@ -16,7 +16,13 @@ export interface Formula {
 }
 
 export interface Panel {
-  /** The accessible name and the panel's id on its step, e.g. "attention weights, head 1". */
+  /**
+   * Stable id, unique on its step: the chapter's tensor name, qualified by batch item and head
+   * (`attn_weights`, `attn_weights.h2`, `context.b2`). Hover, lock, the featured cell and links
+   * match on it, never on the words of `label`.
+   */
+  id: string;
+  /** Words only: the caption and the accessible name, e.g. "attention weights, head 1". */
   label: string;
   /** The chapter's name in code, e.g. `attn_weights`, shown under the picture. */
   code: string;

@@ -1,34 +1,76 @@
+/**
+ * The registry: every step of the explainer, one line each, in the chapter's order. A step is
+ * one file of this folder (its defaults, words, code, controls, engine requests, panels and own
+ * state); adding one is that file plus its line here. STEP_IDS and StepId derive from this list.
+ */
 import type { AttentionConfigInput } from '../../engine/config.ts';
-import { STEP_IDS, type StepId, type ViewState } from '../view.ts';
-import { step331, step332 } from './section-3-3.ts';
-import { step341, step342 } from './section-3-4.ts';
-import { step351, step352, step353 } from './section-3-5.ts';
-import { step361, step362 } from './section-3-6.ts';
+import type { Trace } from '../../engine/trace.ts';
+import type { PanelGroup } from '../panels/types.ts';
+import { BOOK_VIEW, type ViewState } from '../view.ts';
+import { step331 } from './3.3.1-one-query.ts';
+import { step332 } from './3.3.2-all-queries.ts';
+import { step341 } from './3.4.1-trainable-weights.ts';
+import { step342 } from './3.4.2-compact-classes.ts';
+import { step351 } from './3.5.1-causal-mask.ts';
+import { step352 } from './3.5.2-dropout.ts';
+import { step353 } from './3.5.3-causal-class.ts';
+import { step361 } from './3.6.1-stacked-heads.ts';
+import { step362 } from './3.6.2-weight-splits.ts';
+import { initialLocal } from './local.ts';
 import type { StepDef } from './types.ts';
 
-export type { ControlId, FeaturedCell, StepDef } from './types.ts';
-export { CONTROL_IDS, queryIndex } from './types.ts';
+export const STEPS = [
+  step331,
+  step332,
+  step341,
+  step342,
+  step351,
+  step352,
+  step353,
+  step361,
+  step362,
+] as const;
 
-/** Every step of the explainer, by id, in the chapter's order. */
-export const STEPS: Record<StepId, StepDef> = {
-  '3.3.1': step331,
-  '3.3.2': step332,
-  '3.4.1': step341,
-  '3.4.2': step342,
-  '3.5.1': step351,
-  '3.5.2': step352,
-  '3.5.3': step353,
-  '3.6.1': step361,
-  '3.6.2': step362,
-};
+export type StepId = (typeof STEPS)[number]['id'];
+export const STEP_IDS: readonly StepId[] = STEPS.map((s) => s.id);
+
+export { queryIndex } from './configs.ts';
+export type { BodyKind, ControlId, FeaturedCell, LocalField, StepDef } from './types.ts';
+export { CONTROL_IDS, CUSTOM_BODIES } from './types.ts';
+
+const BY_ID = new Map<string, StepDef>(STEPS.map((s) => [s.id, s]));
 
 export function stepDef(id: StepId): StepDef {
-  return STEPS[id];
+  const def = BY_ID.get(id);
+  if (!def) throw new Error(`no step ${id}`);
+  return def;
+}
+
+/** The view a step opens with: the book's example, as printed there. */
+export function defaultView(step: StepId): ViewState {
+  const def = stepDef(step);
+  return {
+    ...BOOK_VIEW,
+    tokens: [...BOOK_VIEW.tokens],
+    embeddings: BOOK_VIEW.embeddings.map((row) => [...row]),
+    scatter_dims: [...BOOK_VIEW.scatter_dims],
+    ...def.defaults,
+    step,
+    local: initialLocal(def.local),
+  };
 }
 
 /** The engine requests the view's step needs, main one first. */
 export function configsFor(view: ViewState): AttentionConfigInput[] {
-  return STEPS[view.step].configsFor(view);
+  return stepDef(view.step).configsFor(view);
+}
+
+/**
+ * What a step draws from its traces: groups of panels. `view` must be the view the traces were
+ * computed for (the page keeps the last good pair together).
+ */
+export function panelsFor(view: ViewState, traces: Trace[]): PanelGroup[] {
+  return stepDef(view.step).panels(view, traces);
 }
 
 /** The step before or after `id`, or null at either end of the chapter. */

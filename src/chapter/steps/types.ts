@@ -1,5 +1,9 @@
+/** What one step of the explainer is: everything about it lives in one file of this folder. */
+import type { z } from 'zod';
 import type { AttentionConfigInput } from '../../engine/config.ts';
-import type { StepId, ViewState } from '../view.ts';
+import type { Trace } from '../../engine/trace.ts';
+import type { PanelGroup } from '../panels/types.ts';
+import type { ViewState } from '../view.ts';
 
 /** The controls a step can offer, named after the ViewState fields they edit. */
 export const CONTROL_IDS = [
@@ -17,19 +21,57 @@ export type ControlId = (typeof CONTROL_IDS)[number];
 
 /** A cell the formula panel explains when nothing is hovered or locked. */
 export interface FeaturedCell {
-  /** The panel's label (labels are unique on a step). */
+  /** The panel's id (ids are unique on a step), e.g. `attn_weights`. */
   panel: string;
   row: number;
   col: number;
 }
 
+/** The shared settings a step may open with differently from the book's base view. */
+export type SharedDefaults = Partial<
+  Pick<
+    ViewState,
+    'seed' | 'd_out' | 'num_heads' | 'qkv_bias' | 'dropout' | 'training' | 'causal' | 'scaled'
+  >
+>;
+
+/**
+ * One field of a step's own state (e.g. 3.6.2's toy tensor `a`): it lives in `view.local`, the
+ * permalink carries it like any other field (only when it differs from `initial`), and a link's
+ * value is checked with `schema`, fitted with `clamp` when it can be, else replaced by `initial`.
+ */
+export interface LocalField<T> {
+  /** How messages name it, e.g. "toy tensor a". */
+  label: string;
+  initial: T;
+  schema: z.ZodType<T>;
+  /** A value the schema refuses, brought within the limits; null when it cannot be. */
+  clamp?(raw: unknown): T | null;
+}
+export type LocalFields<L> = { readonly [K in keyof L]: LocalField<L[K]> };
+
+/**
+ * Bodies of their own, for steps whose page is not the standard panels (e.g. a GPT-2 step): an
+ * id here, and app/steps/bodies.ts maps it to a component (src/ stays free of React). The app's
+ * map is typed by this list, so an id without a component fails to compile.
+ */
+export const CUSTOM_BODIES = [] as const;
+/** What the page draws below the settings: the standard panel groups, or a custom body. */
+export type BodyKind = 'panels' | (typeof CUSTOM_BODIES)[number];
+
 /** One screen of the explainer: the chapter's section, in its order and words. */
-export interface StepDef {
-  id: StepId;
+export interface StepDef<Id extends string = string> {
+  id: Id;
   /** Two or three words for the step list. */
   short: string;
   /** The section's heading, as the chapter words it. */
   title: string;
+  /** Where the book's view differs from the base view (BOOK_VIEW): its seed, heads, masks… */
+  defaults: SharedDefaults;
+  /** The step's own fields, beyond the shared ViewState; absent when it has none. */
+  local?: LocalFields<Record<string, unknown>>;
+  /** Defaults to 'panels'. */
+  body?: BodyKind;
   /** A few short paragraphs in our own words; plain text with Unicode maths. */
   prose: readonly string[];
   /** The PyTorch lines that compute this step (ours), with the learner's numbers filled in. */
@@ -39,63 +81,10 @@ export interface StepDef {
   hints?: Partial<Record<ControlId, string>>;
   /** The engine requests this step draws from, main one first. */
   configsFor(view: ViewState): AttentionConfigInput[];
+  /**
+   * What the step draws from its traces: groups of panels with ids unique on the step. `view`
+   * must be the view the traces were computed for (the page keeps the last good pair together).
+   */
+  panels(view: ViewState, traces: Trace[]): PanelGroup[];
   featured(view: ViewState): FeaturedCell;
-}
-
-/** The token a one-query step walks through: the locked row, else x⁽²⁾ as in the book. */
-export function queryIndex(view: ViewState): number {
-  const t = view.tokens.length;
-  const row = view.locked?.row ?? 1;
-  return Math.max(0, Math.min(t - 1, row));
-}
-
-/** The inputs every config shares. */
-export function inputsOf(view: ViewState): Pick<AttentionConfigInput, 'tokens' | 'embeddings'> {
-  return { tokens: view.tokens, embeddings: view.embeddings };
-}
-
-/** The embeddings as a Python literal, one row per line, for the code panel. */
-export function pythonInputs(view: ViewState): string {
-  const shown = view.embeddings.length > 8 ? 6 : view.embeddings.length;
-  const names = view.tokens.map((t) => t.replace(/\s+/g, ' '));
-  const width = Math.max(...names.slice(0, shown).map((t) => t.length));
-  const rows = view.embeddings.slice(0, shown).map((row, i) => {
-    const values = row.map((x) => String(x)).join(', ');
-    return `    [${values}],  # ${names[i].padEnd(width)} (x^${i + 1})`;
-  });
-  const rest = view.embeddings.length - shown;
-  if (rest > 0) rows.push(`    # … ${rest} more rows, one per token`);
-  return ['inputs = torch.tensor([', ...rows, '])'].join('\n');
-}
-
-/**
- * Lines of code with their trailing `# comments` lined up, block by block (blank lines
- * separate blocks), so a snippet reads like hand-formatted code whatever the numbers in it.
- */
-export function aligned(lines: string[]): string {
-  const out: string[] = [];
-  let block: string[] = [];
-  const flush = () => {
-    const split = block.map((line) => {
-      const at = line.indexOf('  # ');
-      return at > 0 && line.slice(0, at).trim()
-        ? [line.slice(0, at).trimEnd(), line.slice(at).trim()]
-        : [line, ''];
-    });
-    const width = Math.min(
-      56,
-      Math.max(0, ...split.filter(([, c]) => c).map(([code]) => code.length)),
-    );
-    for (const [code, comment] of split)
-      out.push(comment ? `${code.padEnd(width)}  ${comment}` : code);
-    block = [];
-  };
-  for (const line of lines.join('\n').split('\n')) {
-    if (line.trim() === '') {
-      flush();
-      out.push(line);
-    } else block.push(line);
-  }
-  flush();
-  return out.join('\n');
 }
