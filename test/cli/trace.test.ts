@@ -8,7 +8,7 @@ function trace(stdin: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('npm run --silent trace', () => {
+describe('npm run --silent trace', { timeout: 60_000 }, () => {
   it("prints the oracle's trace for the book's mha, in the oracle's schema", () => {
     const r = trace('{"variant": "mha"}');
     expect(r.status).toBe(0);

@@ -9,6 +9,7 @@ import {
   VARIANTS,
   wrapperAsMha,
 } from '../../src/engine/index.ts';
+import { VARIANT_SPECS } from '../../src/engine/variants.ts';
 import { TorchGenerator } from '../../src/rng/index.ts';
 
 const value = fc.double({ min: -3, max: 3, noNaN: true, noDefaultInfinity: true });
@@ -35,7 +36,7 @@ const config: fc.Arbitrary<AttentionConfigInput> = fc
   .map(({ heads, headDim, ...c }) => ({
     ...c,
     num_heads: heads,
-    d_out: c.variant === 'mha' ? heads * headDim : headDim,
+    d_out: VARIANT_SPECS[c.variant].dOutIsTotal ? heads * headDim : headDim,
   }));
 
 describe('engine invariants (fast-check)', () => {
@@ -165,7 +166,7 @@ describe('share_wrapper_weights (§3.6.2)', () => {
     fc.assert(
       fc.property(config, (c) => {
         const heads = c.num_heads as number;
-        const d = (c.d_out as number) * (c.variant === 'mha' ? 1 : heads);
+        const d = (c.d_out as number) * (VARIANT_SPECS[c.variant ?? 'mha'].dOutIsTotal ? 1 : heads);
         const base = { ...c, training: false, num_heads: heads };
         const wrapper = runAttention({ ...base, variant: 'mha_wrapper', d_out: d / heads });
         const mha = runAttention({
