@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { STEP_IDS, type StepId } from '../src/chapter/view.ts';
+import beyond from '../test/fixtures/beyond-traces.json' with { type: 'json' };
 import { BOOK_PRINTED } from '../test/fixtures/book-printed.ts';
 import { block, bookTrace, dropoutOnOnes, item, param } from './support/book.ts';
 import {
@@ -126,6 +127,12 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
     await expectCells(page, 'output, batch 1', rowsOf(item(mha.output, 0)));
     await expectCells(page, 'output, batch 2', rowsOf(item(mha.output, 1)));
     await expect(page.getByText('MultiHeadAttention and the wrapper: identical')).toBeVisible();
+  },
+  // The steps after chapter 3: e2e/beyond.spec.ts tests them in full.
+  '4.1': async (page) => {
+    const gqa = beyond.gqa_default;
+    await expectCells(page, 'attention weights, head 3', rowsOf(block(gqa.attn_weights, 0, 2)));
+    await expectCells(page, 'output', rowsOf(item(gqa.output)));
   },
 };
 

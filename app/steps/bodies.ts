@@ -4,10 +4,13 @@
  */
 import type { ComponentType } from 'react';
 import type { BodyKind, StepDef } from '../../src/chapter/steps/index.ts';
+import { GqaBody } from '../beyond/GqaBody.tsx';
 
 export type CustomBody = Exclude<BodyKind, 'panels'>;
 
-export const BODIES: Record<CustomBody, ComponentType<{ def: StepDef }>> = {};
+export const BODIES: Record<CustomBody, ComponentType<{ def: StepDef }>> = {
+  'beyond-gqa': GqaBody,
+};
 
 /** The custom component for a step, or null when it draws the standard panels. */
 export function customBody(def: StepDef): ComponentType<{ def: StepDef }> | null {

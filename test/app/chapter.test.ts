@@ -79,6 +79,7 @@ describe('every step', () => {
       '3.5.3',
       '3.6.1',
       '3.6.2',
+      '4.1',
     ]);
   });
 
@@ -97,9 +98,11 @@ describe('every step', () => {
       '3.5.3': [123, 1, 0, false, true, true],
       '3.6.1': [123, 2, 0, false, true, true],
       '3.6.2': [123, 2, 0, false, true, true],
+      '4.1': [123, 4, 0, false, true, true],
     });
     for (const id of STEP_IDS) {
-      expect(defaultView(id)).toMatchObject({ d_out: 2, qkv_bias: false, locked: null });
+      const d_out = id === '4.1' ? 8 : 2;
+      expect(defaultView(id)).toMatchObject({ d_out, qkv_bias: false, locked: null });
     }
   });
 

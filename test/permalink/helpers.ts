@@ -6,6 +6,8 @@
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import * as L from '../../src/chapter/limits.ts';
+import { stepDef } from '../../src/chapter/steps/index.ts';
+import { initialLocal } from '../../src/chapter/steps/local.ts';
 import {
   BACKEND_CHOICES,
   defaultView,
@@ -69,6 +71,14 @@ const toyTensor = (v: number[]) => [
   [0, 1].map((h) => [0, 1, 2].map((t) => v.slice(h * 12 + t * 4, h * 12 + t * 4 + 4))),
 ];
 
+/** A step's own fields: its initial ones, with random values where a test can vary them. */
+function localOf(step: string, toy: number[], pick: number): Record<string, unknown> {
+  const local = initialLocal(stepDef(step as Parameters<typeof stepDef>[0]).local);
+  if (step === '3.6.2') local.a = toyTensor(toy);
+  if (step === '4.1') local.num_kv_groups = 1 + (pick % L.MAX_HEADS);
+  return local;
+}
+
 /** A random view within every limit, with shapes and settings unrelated to the book's. */
 const randomViewArb = fc
   .record({
@@ -88,7 +98,7 @@ const randomViewArb = fc
     scaled: fc.boolean(),
     backend: fc.constantFrom(...BACKEND_CHOICES),
     hasLock: fc.boolean(),
-    picks: fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+    picks: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
     toy: fc.array(embeddingValueArb, { minLength: 24, maxLength: 24 }),
   })
   .chain((r) =>
@@ -122,7 +132,7 @@ const randomViewArb = fc
             ? { head: r.picks[1] % num_heads, row: r.picks[2] % r.rows, col: r.picks[3] % r.rows }
             : null,
           scatter_dims: [r.picks[4] % r.dIn, (r.picks[4] >> 4) % r.dIn],
-          local: r.step === '3.6.2' ? { a: toyTensor(r.toy) } : {},
+          local: localOf(r.step, r.toy, r.picks[5]),
         };
       }),
   );

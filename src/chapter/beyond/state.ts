@@ -5,10 +5,20 @@
  */
 import { z } from 'zod';
 import { MASK_FILLS } from '../../engine/config.ts';
+import { MAX_HEADS, MIN_HEADS } from '../limits.ts';
+import type { LocalField } from '../steps/types.ts';
 import { divisors } from './kv-sizes.ts';
 
-export const gqaStateSchema = z.object({ num_kv_groups: z.number().int() });
-export type GqaState = z.infer<typeof gqaStateSchema>;
+/** §4.1's K/V head count; whether it divides num_heads is fitted at use (fitGqa). */
+export const numKvGroupsField: LocalField<number> = {
+  label: 'number of key/value heads',
+  initial: 2,
+  schema: z.number().int().min(MIN_HEADS).max(MAX_HEADS),
+  clamp: (raw) =>
+    typeof raw === 'number' && Number.isFinite(raw)
+      ? Math.max(MIN_HEADS, Math.min(MAX_HEADS, Math.round(raw)))
+      : null,
+};
 
 export const kvCacheStateSchema = z.object({
   /** Prompt tokens computed in the first call. */
@@ -33,7 +43,6 @@ export type PaddingState = z.infer<typeof paddingStateSchema>;
 export const MIN_SENTENCES = 2;
 export const MAX_SENTENCES = 3;
 
-export const GQA_DEFAULT: GqaState = { num_kv_groups: 2 };
 export const KV_DEFAULT: KvCacheState = { prefill: 3, t: 4 };
 export const PADDING_DEFAULT: PaddingState = {
   sentences: [
@@ -57,19 +66,19 @@ export function nearestDivisor(wanted: number, numHeads: number): number {
   return best;
 }
 
-export function repairGqa(raw: unknown, numHeads: number, problems: string[]): GqaState {
-  const wanted = int((raw as Partial<GqaState> | null)?.num_kv_groups);
-  if (wanted === null) {
-    const fallback = nearestDivisor(GQA_DEFAULT.num_kv_groups, numHeads);
-    if (raw !== undefined) problems.push(`num_kv_groups was not a number; using ${fallback}.`);
-    return { num_kv_groups: fallback };
-  }
+/** The K/V heads actually used, and why they differ from the wanted ones (else null). */
+export function fitGqa(
+  wanted: number,
+  numHeads: number,
+): { num_kv_groups: number; problem: string | null } {
   const groups = nearestDivisor(wanted, numHeads);
-  if (groups !== wanted)
-    problems.push(
-      `num_kv_groups = ${wanted} does not divide num_heads = ${numHeads} evenly; using ${groups}.`,
-    );
-  return { num_kv_groups: groups };
+  return {
+    num_kv_groups: groups,
+    problem:
+      groups === wanted
+        ? null
+        : `num_kv_groups = ${wanted} does not divide num_heads = ${numHeads} evenly; using ${groups}.`,
+  };
 }
 
 export function repairKvCache(raw: unknown, T: number, problems: string[]): KvCacheState {

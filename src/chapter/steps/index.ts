@@ -16,6 +16,7 @@ import { step352 } from './3.5.2-dropout.ts';
 import { step353 } from './3.5.3-causal-class.ts';
 import { step361 } from './3.6.1-stacked-heads.ts';
 import { step362 } from './3.6.2-weight-splits.ts';
+import { step41 } from './4.1-gqa.ts';
 import { initialLocal } from './local.ts';
 import type { StepDef } from './types.ts';
 
@@ -29,6 +30,7 @@ export const STEPS = [
   step353,
   step361,
   step362,
+  step41,
 ] as const;
 
 export type StepId = (typeof STEPS)[number]['id'];

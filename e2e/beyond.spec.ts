@@ -1,0 +1,102 @@
+import { expect, type Page, test } from '@playwright/test';
+import { configsFor } from '../src/chapter/steps/index.ts';
+import { defaultView, type ViewState } from '../src/chapter/view.ts';
+import { runAttention } from '../src/engine/run.ts';
+import { encodeView } from '../src/permalink/index.ts';
+import beyond from '../test/fixtures/beyond-traces.json' with { type: 'json' };
+import { block, item } from './support/book.ts';
+import {
+  blockRows,
+  collectErrors,
+  expectCells,
+  readTable,
+  rowsOf,
+  screenshotWhole,
+} from './support/tables.ts';
+
+/**
+ * The three steps after chapter 3 (GQA/MQA, KV cache, padding): each opens on its book-style
+ * defaults with PyTorch's numbers (test/fixtures/beyond-traces.json, from ../shared/oracle),
+ * recomputes an edit exactly as the reference engine does in Node, and reopens from its link.
+ */
+
+const link = (view: ViewState) => `/?backend=reference#/${view.step}?s=${encodeView(view)}`;
+const engine = (view: ViewState) => configsFor(view).map((c) => runAttention(c));
+
+async function setNumber(page: Page, label: string, value: number) {
+  const box = page.getByLabel(label, { exact: true });
+  await box.fill(String(value));
+  await box.blur();
+}
+
+test.describe('4.1 grouped-query attention', () => {
+  const gqa = beyond.gqa_default;
+
+  test('opens with PyTorch’s GroupedQueryAttention numbers and the sizes compared', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await page.goto('/?backend=reference#/4.1');
+    await expect(page.getByRole('heading', { level: 2 })).toContainText('Grouped-query');
+    await expectCells(page, 'keys, K/V head 2', rowsOf(block(gqa.keys, 0, 1)));
+    for (const h of [0, 1, 2, 3])
+      await expectCells(
+        page,
+        `attention weights, head ${h + 1}`,
+        rowsOf(block(gqa.attn_weights, 0, h)),
+      );
+    await expectCells(page, 'output', rowsOf(item(gqa.output)));
+    await expect(
+      page.getByRole('img', { name: /K\/V head 1 serves query heads 1, 2;/ }),
+    ).toBeVisible();
+    const table = await readTable(page, 'MHA, GQA and MQA compared');
+    const row = (name: string) => table.cells[table.rows.indexOf(name)];
+    expect(row('Llama-3-8B GQA')).toEqual(['GQA', '8', '1,342,177,280', '131,072 B (128 KiB)']);
+    expect(row('Llama-3-8B MHA')).toEqual(['MHA', '32', '2,147,483,648', '524,288 B (512 KiB)']);
+    expect(row('GPT-2 small (124M) MHA')).toEqual(['MHA', '12', '28,348,416', '36,864 B (36 KiB)']);
+    await expect(
+      page.getByRole('img', { name: /KV-cache size against context length/ }),
+    ).toBeVisible();
+    await screenshotWhole(page, 'test-results/beyond/4.1.png');
+    expect(errors).toEqual([]);
+  });
+
+  test('multi-query: one K/V head for all, recomputed as the engine does; the link reopens it; undo', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await page.goto('/?backend=reference#/4.1');
+    await expectCells(page, 'output', rowsOf(item(gqa.output)));
+    await setNumber(page, 'num_kv_groups', 1);
+    const mqa: ViewState = { ...defaultView('4.1'), local: { num_kv_groups: 1 } };
+    const [trace] = engine(mqa);
+    expect(trace.keys.shape).toEqual([1, 1, 6, 2]);
+    await expectCells(page, 'keys, K/V head 1', blockRows(trace.keys, 0, 0));
+    await expectCells(page, 'attention weights, head 4', blockRows(trace.attn_weights, 0, 3));
+    await expectCells(page, 'output', blockRows(trace.output));
+    await expect(page.getByRole('table', { name: 'keys, K/V head 2' })).toHaveCount(0);
+    const url = page.url();
+    expect(url).toContain('?s=');
+
+    const other = await page.context().newPage();
+    await other.goto(url);
+    await expectCells(other, 'attention weights, head 4', blockRows(trace.attn_weights, 0, 3));
+    await other.close();
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expectCells(page, 'output', rowsOf(item(gqa.output)));
+    expect(errors).toEqual([]);
+  });
+
+  test('a link whose num_kv_groups does not divide num_heads uses the nearest divisor and says so', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await page.goto(link({ ...defaultView('4.1'), local: { num_kv_groups: 3 } }));
+    await expect(
+      page.getByText('num_kv_groups = 3 does not divide num_heads = 4 evenly; using 2.'),
+    ).toBeVisible();
+    await expectCells(page, 'output', rowsOf(item(gqa.output)));
+    expect(errors).toEqual([]);
+  });
+});
