@@ -5,14 +5,7 @@ import { runAttention } from '../src/engine/run.ts';
 import { encodeView } from '../src/permalink/index.ts';
 import beyond from '../test/fixtures/beyond-traces.json' with { type: 'json' };
 import { block, item } from './support/book.ts';
-import {
-  blockRows,
-  collectErrors,
-  expectCells,
-  readTable,
-  rowsOf,
-  screenshotWhole,
-} from './support/tables.ts';
+import { blockRows, collectErrors, readTable, rowsOf, screenshotWhole } from './support/tables.ts';
 
 /**
  * The three steps after chapter 3 (GQA/MQA, KV cache, padding): each opens on its book-style
@@ -20,7 +13,24 @@ import {
  * recomputes an edit exactly as the reference engine does in Node, and reopens from its link.
  */
 
-const link = (view: ViewState) => `/?backend=reference#/${view.step}?s=${encodeView(view)}`;
+const link = (view: ViewState) => `/?backend=reference${encodeView(view)}`;
+
+// The machine running these may be slow: the first paint of a page gets a minute.
+test.describe.configure({ timeout: 180_000 });
+
+/** Waits (patiently: a slow machine) until the named table holds exactly these cells. */
+async function expectCells(page: Page, name: string, cells: string[][]): Promise<void> {
+  await expect
+    .poll(async () => (await readTable(page, name)).cells, { message: name, timeout: 30_000 })
+    .toEqual(cells);
+}
+
+async function open(page: Page, url: string, table: string) {
+  await page.goto(url);
+  await expect(page.getByRole('table', { name: table, exact: true })).toBeAttached({
+    timeout: 60_000,
+  });
+}
 const engine = (view: ViewState) => configsFor(view).map((c) => runAttention(c));
 
 async function setNumber(page: Page, label: string, value: number) {
@@ -36,7 +46,7 @@ test.describe('4.1 grouped-query attention', () => {
     page,
   }) => {
     const errors = collectErrors(page);
-    await page.goto('/?backend=reference#/4.1');
+    await open(page, '/?backend=reference#/4.1', 'output');
     await expect(page.getByRole('heading', { level: 2 })).toContainText('Grouped-query');
     await expectCells(page, 'keys, K/V head 2', rowsOf(block(gqa.keys, 0, 1)));
     for (const h of [0, 1, 2, 3])
@@ -65,9 +75,13 @@ test.describe('4.1 grouped-query attention', () => {
     page,
   }) => {
     const errors = collectErrors(page);
-    await page.goto('/?backend=reference#/4.1');
+    await open(page, '/?backend=reference#/4.1', 'output');
     await expectCells(page, 'output', rowsOf(item(gqa.output)));
     await setNumber(page, 'num_kv_groups', 1);
+    await expect(page).toHaveURL(/\?s=/);
+    await expect(
+      page.getByRole('img', { name: /K\/V head 1 serves query heads 1, 2, 3, 4/ }),
+    ).toBeVisible();
     const mqa: ViewState = { ...defaultView('4.1'), local: { num_kv_groups: 1 } };
     const [trace] = engine(mqa);
     expect(trace.keys.shape).toEqual([1, 1, 6, 2]);
@@ -79,7 +93,7 @@ test.describe('4.1 grouped-query attention', () => {
     expect(url).toContain('?s=');
 
     const other = await page.context().newPage();
-    await other.goto(url);
+    await open(other, url, 'output');
     await expectCells(other, 'attention weights, head 4', blockRows(trace.attn_weights, 0, 3));
     await other.close();
 
@@ -92,7 +106,7 @@ test.describe('4.1 grouped-query attention', () => {
     page,
   }) => {
     const errors = collectErrors(page);
-    await page.goto(link({ ...defaultView('4.1'), local: { num_kv_groups: 3 } }));
+    await open(page, link({ ...defaultView('4.1'), local: { num_kv_groups: 3 } }), 'output');
     await expect(
       page.getByText('num_kv_groups = 3 does not divide num_heads = 4 evenly; using 2.'),
     ).toBeVisible();
