@@ -3,7 +3,7 @@
  * exactly what the app runs: start it, wait until ONNX Runtime has loaded (its `status`
  * message), then compute configs on a forced backend.
  */
-import type { BackendChoice } from '../chapter/view.ts';
+import type { BackendChoice } from '../engine/backends/choice.ts';
 import type { AttentionConfigInput } from '../engine/config.ts';
 import { type JsonValue, traceToJson } from '../engine/trace-json.ts';
 import { EngineClient } from '../engine/worker/client.ts';

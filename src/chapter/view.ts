@@ -1,10 +1,11 @@
+import type { BackendChoice } from '../engine/backends/choice.ts';
 import { BOOK_EMBEDDINGS, BOOK_TOKENS } from '../engine/config.ts';
 import type { StepId } from './steps/index.ts';
 
 export { defaultView, STEP_IDS, type StepId } from './steps/index.ts';
 
-export const BACKEND_CHOICES = ['auto', 'webgpu', 'wasm', 'reference'] as const;
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+// The backend choice belongs to the engine; re-exported for the chapter's and the app's imports.
+export { BACKEND_CHOICES, type BackendChoice } from '../engine/backends/choice.ts';
 
 /** A heatmap cell the learner clicked to keep highlighted. */
 export interface LockedCell {

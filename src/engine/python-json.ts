@@ -1,7 +1,16 @@
 import type { JsonValue } from './trace-json.ts';
 
 /** Config fields Python holds as int (everything else numeric is a float there). */
-const INT_KEYS = new Set(['seed', 'd_out', 'num_heads', 'batch']);
+const INT_KEYS = new Set([
+  'seed',
+  'd_out',
+  'num_heads',
+  'batch',
+  'num_kv_groups',
+  'attention_mask',
+  'prefill',
+  'steps',
+]);
 
 /**
  * JSON text exactly as Python's `json.dumps` writes it (", " and ": " separators, floats in

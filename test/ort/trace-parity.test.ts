@@ -1,5 +1,5 @@
 import * as ort from 'onnxruntime-web';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { AttentionConfig } from '../../src/engine/config.ts';
 import { createOrtAttention } from '../../src/engine/ort/run-ort.ts';
 import { resolveConfig } from '../../src/engine/resolve-config.ts';
@@ -7,7 +7,11 @@ import { forward } from '../../src/engine/run.ts';
 import { TRACE_TENSORS, type Trace } from '../../src/engine/trace.ts';
 import type { Tensor } from '../../src/tensor/tensor.ts';
 import book from '../fixtures/book.json' with { type: 'json' };
+import extensions from '../fixtures/extension-traces.json' with { type: 'json' };
 import random from '../fixtures/random-traces.json' with { type: 'json' };
+
+// Compiling ORT's WASM takes seconds on a loaded machine; the first run of each file waits for it.
+vi.setConfig({ testTimeout: 60_000 });
 
 // One WASM thread: Node has no cross-origin isolation to worry about, but worker threads add
 // start-up time and nothing to what these small graphs test.
@@ -23,6 +27,9 @@ const configs = [
   ),
   ...(random as unknown as Fixture[]).map(
     (f, i) => [`random #${i} ${label(f.config)}`, f.config] as const,
+  ),
+  ...(extensions as unknown as Fixture[]).map(
+    (f, i) => [`extension #${i} ${label(f.config)}`, f.config] as const,
   ),
   // Our extensions, not in the oracle's fixtures: unscaled scores and the naive softmax.
   ['mha, scaled off', { variant: 'mha', scaled: false, num_heads: 2, d_out: 4 }] as const,
@@ -81,9 +88,19 @@ function expectSameTrace(got: Trace, ref: Trace): void {
   expect(Object.keys(got.params).sort()).toEqual(Object.keys(ref.params).sort());
   for (const [name, p] of Object.entries(ref.params))
     expect(got.params[name].data, name).toEqual(p.data);
-  for (const name of TRACE_TENSORS) {
-    const want = ref[name];
-    const have = got[name];
+  const cached = (t: Trace) =>
+    t.cached
+      ? {
+          cached_output: t.cached.output,
+          cached_keys: t.cached.keys,
+          cached_values: t.cached.values,
+        }
+      : {};
+  const wanted = { ...ref, ...cached(ref) } as unknown as Record<string, Tensor | null | undefined>;
+  const had = { ...got, ...cached(got) } as unknown as Record<string, Tensor | null | undefined>;
+  for (const name of [...TRACE_TENSORS, 'cached_output', 'cached_keys', 'cached_values']) {
+    const want = wanted[name];
+    const have = had[name];
     if (!want) {
       expect(have ?? null, name).toBeNull();
       continue;

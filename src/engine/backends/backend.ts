@@ -1,6 +1,6 @@
 import type { AttentionConfig } from '../config.ts';
 import type { Trace } from '../trace.ts';
-import type { BackendName } from '../worker/protocol.ts';
+import type { BackendName } from './choice.ts';
 
 /** Something that computes a full trace for a resolved config. */
 export interface Backend {

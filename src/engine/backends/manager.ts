@@ -1,16 +1,10 @@
-import type { BackendChoice } from '../../chapter/view.ts';
 import type { AttentionConfig } from '../config.ts';
 import type { Trace } from '../trace.ts';
-import type { BackendName, Fallback } from '../worker/protocol.ts';
+import type { Fallback } from '../worker/protocol.ts';
 import type { Backend } from './backend.ts';
+import { BACKENDS, type BackendChoice, type BackendName } from './choice.ts';
 import { referenceBackend } from './reference-backend.ts';
 import { SpeedLog } from './speed-log.ts';
-
-/**
- * The default order: WebGPU, else WASM, else the reference engine. Fallbacks follow it, and
- * `auto` tries backends in this order before it has measured them (see SpeedLog).
- */
-const POLICY: readonly BackendName[] = ['webgpu', 'wasm', 'reference'];
 
 export interface Computed {
   trace: Trace;
@@ -22,7 +16,7 @@ export interface Computed {
 /**
  * Holds the backends that work in this session and picks one per request. A backend that fails
  * (no adapter, session creation failed, device lost) is removed with its reason recorded, and
- * the request is retried on the next one in the policy, so the learner's view never breaks.
+ * the request is retried on the next one in BACKENDS, so the learner's view never breaks.
  */
 export class BackendManager {
   private readonly backends = new Map<BackendName, Backend>([['reference', referenceBackend]]);
@@ -42,7 +36,7 @@ export class BackendManager {
   }
 
   available(): BackendName[] {
-    return POLICY.filter((name) => this.backends.has(name));
+    return BACKENDS.filter((name) => this.backends.has(name));
   }
 
   labels(): Partial<Record<BackendName, string>> {
@@ -54,10 +48,12 @@ export class BackendManager {
   }
 
   /**
-   * The backend a choice resolves to now: a forced one if it works (else the policy's first);
+   * The backend a choice resolves to now: a forced one if it works (else the first in BACKENDS);
    * `auto`, the fastest measured at this size.
    */
   pick(choice: BackendChoice, config: AttentionConfig): BackendName {
+    // Gradients and training run on the reference engine only.
+    if (config.target) return 'reference';
     if (choice === 'auto') return this.speeds.choose(SpeedLog.sizeClass(config), this.available());
     return this.backends.has(choice) ? choice : this.available()[0];
   }

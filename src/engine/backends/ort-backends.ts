@@ -9,8 +9,8 @@ import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
 import { createOrtAttention } from '../ort/run-ort.ts';
 import type { OrtModule } from '../ort/session-cache.ts';
 import { resolveConfig } from '../resolve-config.ts';
-import type { BackendName } from '../worker/protocol.ts';
 import { type Backend, BackendFailure } from './backend.ts';
+import type { BackendName } from './choice.ts';
 import type { BackendManager } from './manager.ts';
 
 /** The book's example: a probe that every backend must compute before it is offered. */

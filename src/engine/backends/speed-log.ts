@@ -1,23 +1,23 @@
 import type { AttentionConfig } from '../config.ts';
-import type { BackendName } from '../worker/protocol.ts';
+import { inputDims } from '../graph/build.ts';
+import { headShape } from '../variants.ts';
+import type { BackendName } from './choice.ts';
 
 /**
  * What `auto` knows about speed: the last few times each backend took, per size class. A size
  * class is a factor of two of work (multiply-adds of the projections and the T×T products), so
  * what was measured on the book's example decides for a slightly edited one too.
  *
- * The choice: the policy's first backend not yet measured at this size (so each is tried once),
- * then the fastest median. On this machine that settles on the reference engine for every size
- * the page shows (0.2 ms against ~0.4 ms for ORT-wasm and ~30 ms for SwiftShader WebGPU on the
- * book), and on ORT for the benchmark's large sizes.
+ * The choice: the first backend in BACKENDS not yet measured at this size (so each is tried
+ * once), then the fastest median. Which one wins depends on the machine and the size; the
+ * benchmark (`npm run bench`) prints the measurements.
  */
 export class SpeedLog {
   private readonly samples = new Map<number, Map<BackendName, number[]>>();
 
   static sizeClass(config: AttentionConfig): number {
-    const t = config.embeddings.length;
-    const dIn = config.embeddings[0].length;
-    const width = config.variant === 'mha_wrapper' ? config.d_out * config.num_heads : config.d_out;
+    const { t, dIn } = inputDims(config);
+    const { width } = headShape(config, dIn);
     const work = config.batch * (4 * t * dIn * width + 2 * t * t * width);
     return Math.round(Math.log2(Math.max(1, work)));
   }

@@ -16,15 +16,25 @@ const TENSOR_OF: Record<Projection, 'queries' | 'keys' | 'values'> = {
   W_value: 'values',
 };
 
+/** One call of the KV-cache path: query rows [from, to), attending over keys 0 .. to − 1. */
+export interface CacheStep {
+  from: number;
+  to: number;
+}
+
 /**
  * The forward pass of `config` as a graph, from its row of the variant table: projections (none,
  * one module per head, or one fused module split into heads), K/V heads repeated for grouped
  * queries, then the chapter's pipeline q·kᵀ → mask → ÷√d_k → softmax → dropout → @ v, heads
- * merged and, for `mha`/`gqa`, out_proj.
+ * merged and, for `mha`/`gqa`, out_proj. With `step`, one call of the KV cache: x holds the new
+ * tokens only, and their keys and values are appended to the cache fed as `cache_keys`/`cache_values`.
  */
-export function buildGraph(config: AttentionConfig): Graph {
+export function buildGraph(config: AttentionConfig, step?: CacheStep): Graph {
   const spec = specOf(config);
-  const { b, t, dIn } = inputDims(config);
+  const { b, dIn } = inputDims(config);
+  const tk = step ? step.to : inputDims(config).t;
+  const t = step ? step.to - step.from : tk;
+  const cached = step !== undefined && step.from > 0;
   const { heads: h, kvHeads: g, headDim: hd, width } = headShape(config, dIn);
   const nodes: GraphNode[] = [];
   const add = (name: string, op: GraphOp, inputs: string[], shape: number[]) => {
@@ -61,7 +71,13 @@ export function buildGraph(config: AttentionConfig): Graph {
     } else {
       const n = name === 'W_query' ? h : g;
       const y = linear(`${name}(x)`, x, name, dIn, n * hd, bias);
-      qkv[name] = add(tensorName, { op: 'split_heads', heads: n }, [y], [b, n, t, hd]);
+      const append = cached && name !== 'W_query';
+      const split = { op: 'split_heads', heads: n } as const;
+      qkv[name] = add(append ? `new_${tensorName}` : tensorName, split, [y], [b, n, t, hd]);
+      if (append) {
+        const cache = add(`cache_${tensorName}`, { op: 'input' }, [], [b, n, step.from, hd]);
+        qkv[name] = add(tensorName, { op: 'concat_rows' }, [cache, qkv[name]], [b, n, tk, hd]);
+      }
     }
   }
   let keys = qkv.W_key;
@@ -69,15 +85,16 @@ export function buildGraph(config: AttentionConfig): Graph {
   if (g !== h) {
     // Each key/value head serves h / g query heads, as rasbt's class repeats them.
     const repeat = { op: 'repeat_kv', repeats: h / g } as const;
-    keys = add('keys_repeated', repeat, [keys], [b, h, t, hd]);
-    values = add('values_repeated', repeat, [values], [b, h, t, hd]);
+    keys = add('keys_repeated', repeat, [keys], [b, h, tk, hd]);
+    values = add('values_repeated', repeat, [values], [b, h, tk, hd]);
   }
 
-  const square = [b, h, t, t];
+  const square = [b, h, t, tk];
   const scores = add('attn_scores', { op: 'matmul_qk' }, [qkv.W_query, keys], square);
-  const padding = config.attention_mask ? [add('key_padding', { op: 'input' }, [], [b, t])] : [];
+  const padded = config.attention_mask && !step;
+  const padding = padded ? [add('key_padding', { op: 'input' }, [], [b, tk])] : [];
   const fill = config.mask_fill === 'min' ? FLOAT32_MIN : Number.NEGATIVE_INFINITY;
-  const mask = { op: 'mask', causal: config.causal, fill, rowStart: 0 } as const;
+  const mask = { op: 'mask', causal: config.causal, fill, rowStart: step?.from ?? 0 } as const;
   const masked = add('masked_scores', mask, [scores, ...padding], square);
   const scaled = config.scaled
     ? add('scaled_scores', { op: 'scale', divisor: Math.fround(Math.sqrt(hd)) }, [masked], square)

@@ -134,9 +134,11 @@ function mask(
     for (let hi = 0; hi < h; hi++) {
       for (let i = 0; i < rows; i++) {
         const row = ((bi * h + hi) * rows + i) * keys;
-        for (let j = 0; j < keys; j++) {
-          if (hiddenAt(attrs, padding, keys, bi, i, j)) out[row + j] = attrs.fill;
-        }
+        // Keys after the query are hidden when causal; before it, only padded ones.
+        const after = attrs.causal ? Math.min(keys, attrs.rowStart + i + 1) : keys;
+        out.fill(attrs.fill, row + after, row + keys);
+        if (!padding) continue;
+        for (let j = 0; j < after; j++) if (padding[bi * keys + j] !== 0) out[row + j] = attrs.fill;
       }
     }
   }

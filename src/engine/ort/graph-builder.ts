@@ -101,18 +101,6 @@ export class GraphBuilder {
     return this.concat(groups, axis);
   }
 
-  /** A node with several outputs (Split). */
-  multi(
-    opType: string,
-    inputs: readonly string[],
-    count: number,
-    attributes?: Record<string, AttributeValue>,
-  ): string[] {
-    const outputs = Array.from({ length: count }, () => this.fresh(opType.toLowerCase()));
-    this.nodes.push({ opType, inputs, outputs, name: `${opType}_${this.next++}`, attributes });
-    return outputs;
-  }
-
   /** The serialised ModelProto, ready for `InferenceSession.create`. */
   toModel(): Uint8Array {
     return encodeModel({

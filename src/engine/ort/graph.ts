@@ -1,5 +1,7 @@
-import type { AttentionConfig, SoftmaxKind, Variant } from '../config.ts';
-import { GraphBuilder } from './graph-builder.ts';
+import type { AttentionConfig, MaskFill, SoftmaxKind, Variant } from '../config.ts';
+import { buildGraph } from '../graph/build.ts';
+import { TRACE_TENSORS } from '../trace.ts';
+import { emitOnnx } from './emit.ts';
 
 /** Everything that fixes a trace graph's nodes and shapes (weights and x are fed as inputs). */
 export interface AttentionGraphSpec {
@@ -7,15 +9,19 @@ export interface AttentionGraphSpec {
   batch: number;
   t: number;
   dIn: number;
-  /** Per-head width for v1/v2/causal/mha_wrapper, total width for mha (as in the config). */
+  /** As the config's d_out: per head for the single-module variants, total for mha/gqa. */
   dOut: number;
   heads: number;
+  kvGroups: number | null;
   qkvBias: boolean;
   causal: boolean;
   scaled: boolean;
   /** Whether a `dropout_mask` input multiplies the weights. */
   dropout: boolean;
   softmax: SoftmaxKind;
+  /** Whether a `key_padding` input hides padded keys, and what they become. */
+  padding: boolean;
+  maskFill: MaskFill;
 }
 
 export function graphSpecOf(config: AttentionConfig): AttentionGraphSpec {
@@ -26,11 +32,14 @@ export function graphSpecOf(config: AttentionConfig): AttentionGraphSpec {
     dIn: config.embeddings[0].length,
     dOut: config.d_out,
     heads: config.num_heads,
+    kvGroups: config.num_kv_groups ?? null,
     qkvBias: config.qkv_bias,
     causal: config.causal,
     scaled: config.scaled,
     dropout: config.training && config.dropout > 0,
     softmax: config.softmax,
+    padding: config.attention_mask !== undefined,
+    maskFill: config.mask_fill ?? '-inf',
   };
 }
 
@@ -39,145 +48,37 @@ export function graphKey(spec: AttentionGraphSpec): string {
   return JSON.stringify(spec);
 }
 
-/** Heads and per-head width as the trace shapes them: [b, heads, T, headDim]. */
-export function headShape(spec: AttentionGraphSpec): { heads: number; headDim: number } {
-  const { variant, heads, dIn, dOut } = spec;
-  const multi = variant === 'mha_wrapper' || variant === 'mha';
-  const h = multi ? heads : 1;
-  return { heads: h, headDim: variant === 'simple' ? dIn : variant === 'mha' ? dOut / h : dOut };
+/** A config with this spec's structure (the values of x and the mask do not shape the graph). */
+export function structureOf(spec: AttentionGraphSpec): AttentionConfig {
+  const row = new Array<number>(spec.dIn).fill(0);
+  return {
+    variant: spec.variant,
+    tokens: [],
+    embeddings: Array.from({ length: spec.t }, () => row),
+    seed: 0,
+    d_out: spec.dOut,
+    num_heads: spec.heads,
+    qkv_bias: spec.qkvBias,
+    causal: spec.causal,
+    dropout: spec.dropout ? 0.5 : 0,
+    training: spec.dropout,
+    batch: spec.batch,
+    ...(spec.kvGroups !== null ? { num_kv_groups: spec.kvGroups } : {}),
+    ...(spec.padding ? { attention_mask: [], mask_fill: spec.maskFill } : {}),
+    scaled: spec.scaled,
+    softmax: spec.softmax,
+    share_wrapper_weights: false,
+  };
 }
 
-const QKV = ['W_query', 'W_key', 'W_value'] as const;
-const SPLIT_HEADS = [0, 2, 1, 3];
-
 /**
- * The chapter's forward pass as an ONNX graph. Inputs: `x` [b, T, d_in], every weight under its
- * trace name (`W_query`, `W_query.bias`, `heads.0.W_key`, `out_proj`, … in the `x @ W` layout
- * [d_in, d_out]) and `dropout_mask` [b, h, T, T] when dropout is on — all drawn by the
- * reference engine, so every backend computes the book's numbers. Outputs: the trace tensors.
+ * The forward pass as ONNX, emitted from the engine's graph. Inputs: `x` [b, T, d_in], every
+ * weight under its trace name in the `x @ W` layout, `dropout_mask` and `key_padding` when used —
+ * all from the reference engine's draws, so every backend computes the book's numbers. Outputs:
+ * the trace's tensors.
  */
 export function buildAttentionGraph(spec: AttentionGraphSpec): Uint8Array {
-  const { variant, batch: b, t, dIn } = spec;
-  const { heads: h, headDim: hd } = headShape(spec);
-  if (!Number.isInteger(hd)) throw new Error(`d_out ${spec.dOut} is not divisible by ${h} heads`);
-  const g = new GraphBuilder(`attention_${variant}`);
-  const x = g.input('x', [b, t, dIn]);
-  // Created on first use: an unused initializer makes ORT log a warning.
-  let axis: string | undefined;
-  const headAxis = () => {
-    axis ??= g.ints('head_axis', [1]);
-    return axis;
-  };
-
-  const weight = (name: string, rows: number, cols: number) => g.input(name, [rows, cols]);
-  /** x @ W (+ bias): [b, T, cols]. */
-  const project = (
-    input: string,
-    name: string,
-    rows: number,
-    cols: number,
-    bias: boolean,
-    out?: string,
-  ) => {
-    if (!bias) return g.node('MatMul', [input, weight(name, rows, cols)], undefined, out);
-    const y = g.node('MatMul', [input, weight(name, rows, cols)]);
-    return g.node('Add', [y, g.input(`${name}.bias`, [cols])], undefined, out);
-  };
-
-  const qkv: string[] = [];
-  if (variant === 'simple') {
-    // queries = keys = values = x, one "head" as wide as the embedding.
-    const x4 = g.node('Unsqueeze', [x, headAxis()]);
-    qkv.push(x4, x4, x4);
-  } else if (variant === 'mha') {
-    // One projection for all heads, then view(b, T, h, hd).transpose(1, 2).
-    const split = g.ints('split_shape', [b, t, h, hd]);
-    for (const name of QKV) {
-      const y = project(x, name, dIn, spec.dOut, spec.qkvBias);
-      qkv.push(
-        g.node('Transpose', [g.node('Reshape', [y, split])], { perm: { ints: SPLIT_HEADS } }),
-      );
-    }
-  } else {
-    // Each head its own module (the wrapper), stacked on a new head axis.
-    for (const name of QKV) {
-      const perHead = Array.from({ length: h }, (_, i) => {
-        const prefix = variant === 'mha_wrapper' ? `heads.${i}.` : '';
-        const bias = variant !== 'v1' && spec.qkvBias;
-        return g.node('Unsqueeze', [project(x, prefix + name, dIn, hd, bias), headAxis()]);
-      });
-      qkv.push(g.concat(perHead, 1));
-    }
-  }
-  const [queries, keys, values] = ['queries', 'keys', 'values'].map((name, i) => {
-    g.output(name, [b, h, t, hd]);
-    return g.node('Identity', [qkv[i]], undefined, name);
-  });
-
-  const square = [b, h, t, t];
-  const keysT = g.node('Transpose', [keys], { perm: { ints: [0, 1, 3, 2] } });
-  const scores = g.node('MatMul', [queries, keysT], undefined, 'attn_scores');
-  g.output('attn_scores', square);
-  // Where picks −∞ above the diagonal without arithmetic on it (0·∞ would give NaN).
-  const masked = spec.causal
-    ? g.node(
-        'Where',
-        [g.constant('causal_mask', causalMask(t)), g.float('neg_inf', -Infinity), scores],
-        undefined,
-        'masked_scores',
-      )
-    : g.node('Identity', [scores], undefined, 'masked_scores');
-  g.output('masked_scores', square);
-  // The chapter divides by √d_k as a float32; multiplying by its inverse differs in the last bit.
-  const scaled = spec.scaled
-    ? g.node('Div', [masked, g.float('sqrt_hd', Math.fround(Math.sqrt(hd)))])
-    : masked;
-  const weights = softmax(g, scaled, spec.softmax);
-  g.output('attn_weights', square);
-  let used = weights;
-  if (spec.dropout) {
-    used = g.node(
-      'Mul',
-      [weights, g.input('dropout_mask', square)],
-      undefined,
-      'attn_weights_dropped',
-    );
-    g.output('attn_weights_dropped', square);
-  }
-  const context = g.node('MatMul', [used, values], undefined, 'context');
-  g.output('context', [b, h, t, hd]);
-
-  // Heads side by side again: transpose(1, 2).view(b, T, h·hd).
-  const merged = g.node('Transpose', [context], { perm: { ints: SPLIT_HEADS } });
-  const mergeShape = g.ints('merge_shape', [b, t, h * hd]);
-  if (variant === 'mha') {
-    const concat = g.node('Reshape', [merged, mergeShape], undefined, 'context_concat');
-    g.output('context_concat', [b, t, spec.dOut]);
-    project(concat, 'out_proj', spec.dOut, spec.dOut, true, 'output');
-    g.output('output', [b, t, spec.dOut]);
-  } else {
-    g.node('Reshape', [merged, mergeShape], undefined, 'output');
-    g.output('output', [b, t, h * hd]);
-  }
-  return g.toModel();
-}
-
-function softmax(g: GraphBuilder, scores: string, kind: SoftmaxKind): string {
-  if (kind === 'stable') return g.node('Softmax', [scores], { axis: { i: -1 } }, 'attn_weights');
-  // exp(x) / Σ exp(x) without the max subtraction: overflows past x ≈ 88.7, as the lesson shows.
-  const e = g.node('Exp', [scores]);
-  const sum = g.node('ReduceSum', [e, g.ints('last_axis', [-1])], { keepdims: { i: 1 } });
-  return g.node('Div', [e, sum], undefined, 'attn_weights');
-}
-
-/**
- * Bool [rows, cols], true where key j lies after query rowStart + i: the keys that query may not
- * see. The whole square for the trace graph; one block of query rows for the fast graph.
- */
-export function causalMask(rows: number, cols = rows, rowStart = 0) {
-  const data = new Uint8Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    for (let j = rowStart + i + 1; j < cols; j++) data[i * cols + j] = 1;
-  }
-  return { type: 'bool' as const, dims: [rows, cols], data };
+  const graph = buildGraph(structureOf(spec));
+  const outputs = TRACE_TENSORS.filter((name) => graph.outputs[name] === name);
+  return emitOnnx(graph, { name: `attention_${spec.variant}`, outputs });
 }

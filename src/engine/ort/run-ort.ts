@@ -1,8 +1,12 @@
-import { tensor } from '../../tensor/tensor.ts';
+import { type Tensor, tensor } from '../../tensor/tensor.ts';
 import type { AttentionConfig } from '../config.ts';
 import { drawModel } from '../draws.ts';
+import { buildGraph, type CacheStep, inputDims } from '../graph/build.ts';
+import { feedsOf } from '../run.ts';
 import type { Trace } from '../trace.ts';
-import { buildAttentionGraph, graphKey, graphSpecOf, headShape } from './graph.ts';
+import { headShape } from '../variants.ts';
+import { emitOnnx } from './emit.ts';
+import { buildAttentionGraph, graphKey, graphSpecOf, structureOf } from './graph.ts';
 import { type OrtModule, type OrtSessionOptions, SessionCache } from './session-cache.ts';
 
 export interface OrtAttentionOptions {
@@ -14,7 +18,7 @@ export interface OrtAttentionOptions {
   maxSessions?: number;
 }
 
-/** Runs the chapter's variants on onnxruntime-web and returns the same Trace as `forward`. */
+/** Runs the engine's graph on onnxruntime-web and returns the same Trace as `forward`. */
 export interface OrtAttention {
   run(config: AttentionConfig): Promise<Trace>;
   /** Frees every cached session; the runner stays usable (sessions are rebuilt on demand). */
@@ -44,63 +48,111 @@ export function createOrtAttention(
   };
 }
 
+type Feeds = Record<string, Float32Array>;
+type Shapes = Record<string, readonly number[]>;
+
+/** Runs one session on the values it asks for and returns its outputs by name. */
+async function runSession(
+  ort: OrtModule,
+  session: Awaited<ReturnType<SessionCache['get']>>,
+  feeds: Feeds,
+  shapes: Shapes,
+): Promise<Record<string, Tensor>> {
+  const ortFeeds: Record<string, InstanceType<OrtModule['Tensor']>> = {};
+  for (const name of session.inputNames) {
+    if (!feeds[name]) throw new Error(`nothing to feed the graph's input ${name}`);
+    ortFeeds[name] = new ort.Tensor('float32', feeds[name], shapes[name] as number[]);
+  }
+  const results = await session.run(ortFeeds);
+  const out: Record<string, Tensor> = {};
+  for (const name of session.outputNames) {
+    out[name] = tensor(results[name].dims, (await results[name].getData()) as Float32Array);
+  }
+  return out;
+}
+
 async function runOnce(
   ort: OrtModule,
   cache: SessionCache,
   config: AttentionConfig,
 ): Promise<Trace> {
   const spec = graphSpecOf(config);
-  const { batch: b, t, dIn } = spec;
-  const { heads: h, headDim: hd } = headShape(spec);
+  const { b, t, dIn } = inputDims(config);
+  const { heads: h, headDim: hd } = headShape(config, dIn);
   const session = await cache.get(graphKey(spec), () => buildAttentionGraph(spec));
-
   // The reference engine's own draws, so every backend shows the book's numbers.
-  const { params: drawn, dropoutMask } = drawModel(config);
-  const params = drawn.named;
-  const x = new Float32Array(b * t * dIn);
-  const row = Float32Array.from(config.embeddings.flat());
-  for (let bi = 0; bi < b; bi++) x.set(row, bi * t * dIn);
-
-  const feeds: Record<string, InstanceType<OrtModule['Tensor']>> = {};
-  for (const name of session.inputNames) {
-    if (name === 'x') feeds.x = new ort.Tensor('float32', x, [b, t, dIn]);
-    else if (name === 'dropout_mask') {
-      if (!dropoutMask) throw new Error('the graph expects a dropout mask but dropout is off');
-      feeds[name] = new ort.Tensor('float32', dropoutMask, [b, h, t, t]);
-    } else {
-      const p = params[name];
-      if (!p) throw new Error(`no parameter ${name} for the ${config.variant} graph`);
-      feeds[name] = new ort.Tensor('float32', p.data, p.shape);
-    }
-  }
-  const results = await session.run(feeds);
-  const read = async (name: string, shape: number[]) => {
-    const out = results[name];
-    if (!out) throw new Error(`the graph has no output ${name}`);
-    return tensor(shape, (await out.getData()) as Float32Array);
-  };
-
-  const perHead = [b, h, t, hd];
-  const square = [b, h, t, t];
-  const width = config.variant === 'mha' ? spec.dOut : h * hd;
-  const attn_weights = await read('attn_weights', square);
-  const context_concat =
-    config.variant === 'mha' ? await read('context_concat', [b, t, width]) : null;
+  const { params, dropoutMask } = drawModel(config);
+  const feeds = feedsOf(config, params, dropoutMask);
+  const shapes: Shapes = { x: [b, t, dIn], dropout_mask: [b, h, t, t], key_padding: [b, t] };
+  for (const [name, p] of Object.entries(params.named)) shapes[name] = p.shape;
+  const out = await runSession(ort, session, feeds, shapes);
   return {
     config,
-    params,
+    params: params.named,
     scale: config.scaled ? 1 / Math.sqrt(hd) : 1,
-    queries: await read('queries', perHead),
-    keys: await read('keys', perHead),
-    values: await read('values', perHead),
-    attn_scores: await read('attn_scores', square),
-    masked_scores: await read('masked_scores', square),
-    attn_weights,
-    dropout_mask: dropoutMask ? tensor(square, dropoutMask) : null,
+    queries: out.queries,
+    keys: out.keys,
+    values: out.values,
+    attn_scores: out.attn_scores,
+    masked_scores: out.masked_scores,
+    attn_weights: out.attn_weights,
+    dropout_mask: dropoutMask ? tensor([b, h, t, t], dropoutMask) : null,
     // Without dropout the reference hands back the weights themselves; so do we.
-    attn_weights_dropped: dropoutMask ? await read('attn_weights_dropped', square) : attn_weights,
-    context: await read('context', perHead),
-    ...(context_concat ? { context_concat } : {}),
-    output: await read('output', [b, t, width]),
+    attn_weights_dropped: out.attn_weights_dropped ?? out.attn_weights,
+    context: out.context,
+    ...(out.context_concat ? { context_concat: out.context_concat } : {}),
+    output: out.output,
+    ...(config.kv_cache ? { cached: await runCachedOrt(ort, cache, config, feeds, shapes) } : {}),
   };
+}
+
+/** The KV-cache calls (see kv-cache.ts), each step's graph emitted and run on ORT. */
+async function runCachedOrt(
+  ort: OrtModule,
+  cache: SessionCache,
+  config: AttentionConfig,
+  feeds: Feeds,
+  shapes: Shapes,
+): Promise<NonNullable<Trace['cached']>> {
+  const { b, t, dIn } = inputDims(config);
+  const spec = graphSpecOf(config);
+  const x = feeds.x;
+  let keys: Tensor | null = null;
+  let values: Tensor | null = null;
+  const parts: Tensor[] = [];
+  for (let from = 0; from < t; ) {
+    const step: CacheStep = { from, to: from === 0 ? (config.kv_cache?.prefill ?? 1) : from + 1 };
+    const n = step.to - from;
+    const session = await cache.get(`${graphKey(spec)} ${JSON.stringify(step)}`, () =>
+      emitOnnx(buildGraph(structureOf(spec), step), {
+        name: 'attention_cached_step',
+        outputs: ['keys', 'values', 'output'],
+      }),
+    );
+    const rows = new Float32Array(b * n * dIn);
+    for (let bi = 0; bi < b; bi++) {
+      rows.set(x.subarray((bi * t + from) * dIn, (bi * t + step.to) * dIn), bi * n * dIn);
+    }
+    const stepFeeds: Feeds = { ...feeds, x: rows };
+    const stepShapes: Shapes = { ...shapes, x: [b, n, dIn] };
+    if (keys && values) {
+      Object.assign(stepFeeds, { cache_keys: keys.data, cache_values: values.data });
+      Object.assign(stepShapes, { cache_keys: keys.shape, cache_values: values.shape });
+    }
+    const out = await runSession(ort, session, stepFeeds, stepShapes);
+    ({ keys, values } = out);
+    parts.push(out.output);
+    from = step.to;
+  }
+  const width = parts[0].shape[2];
+  const output = new Float32Array(b * t * width);
+  let row = 0;
+  for (const part of parts) {
+    const n = part.shape[1];
+    for (let bi = 0; bi < b; bi++) {
+      output.set(part.data.subarray(bi * n * width, (bi + 1) * n * width), (bi * t + row) * width);
+    }
+    row += n;
+  }
+  return { output: tensor([b, t, width], output), keys: keys as Tensor, values: values as Tensor };
 }

@@ -1,4 +1,4 @@
-import type { BackendChoice } from '../../chapter/view.ts';
+import type { BackendChoice } from '../backends/choice.ts';
 import type { AttentionConfigInput } from '../config.ts';
 import type {
   BackendStatus,

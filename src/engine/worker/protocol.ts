@@ -1,10 +1,8 @@
-import type { BackendChoice } from '../../chapter/view.ts';
+import type { BackendChoice, BackendName } from '../backends/choice.ts';
 import type { AttentionConfigInput } from '../config.ts';
 import type { Trace } from '../trace.ts';
 
-/** The backends that can compute a trace, fastest first on real hardware. */
-export const BACKENDS = ['webgpu', 'wasm', 'reference'] as const;
-export type BackendName = (typeof BACKENDS)[number];
+export { BACKENDS, type BackendName } from '../backends/choice.ts';
 
 /** Why a backend was not used, e.g. "webgpu: no adapter (navigator.gpu.requestAdapter() returned null)". */
 export interface Fallback {
