@@ -114,3 +114,124 @@ test.describe('4.1 grouped-query attention', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** The oracle writes NaN as "nan"; the page prints it as "NaN". */
+const nanRows = (rows: string[][]) => rows.map((r) => r.map((x) => (x === 'nan' ? 'NaN' : x)));
+
+test.describe('4.3 padding', () => {
+  const inf = beyond.padding_inf;
+  const min = beyond.padding_min;
+  const none = beyond.padding_unmasked;
+
+  test('opens with PyTorch’s NaN rows (−∞), uniform rows (min) and the leak without the mask', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await open(page, '/?backend=reference#/4.3', 'attention weights (min), sentence 3');
+    for (const b of [0, 1, 2]) {
+      const s = `sentence ${b + 1}`;
+      await expectCells(
+        page,
+        `attention weights (-inf), ${s}`,
+        nanRows(rowsOf(block(inf.attn_weights, b, 0))),
+      );
+      await expectCells(
+        page,
+        `attention weights (min), ${s}`,
+        rowsOf(block(min.attn_weights, b, 0)),
+      );
+    }
+    // Sentence 3 is "one step" behind 4 pads: rows 1–4 are pads; with −∞ row 1 is all NaN.
+    const table = await readTable(page, 'attention weights (-inf), sentence 3');
+    expect(table.rows).toEqual(['<pad>', '<pad>', '<pad>', '<pad>', 'one', 'step']);
+    expect(table.cells[0]).toEqual(Array(6).fill('NaN'));
+    expect((await readTable(page, 'attention weights (min), sentence 3')).cells[0]).toEqual(
+      Array(6).fill('0.1667'),
+    );
+    // The leak: unmasked − masked output on the real rows, from PyTorch's two runs.
+    const leak = (await readTable(page, 'leak without the mask, sentence 3')).cells;
+    const want = [4, 5].map((t) =>
+      (min.output[2][t] as number[]).map((m, d) => (none.output[2][t][d] as number) - m),
+    );
+    for (const [i, t] of [4, 5].entries())
+      leak[t].forEach((cell, d) => expect(Math.abs(Number(cell) - want[i][d])).toBeLessThan(6e-5));
+    await expect(page.locator('.heatmap text', { hasText: 'NaN' }).first()).toBeVisible();
+    await screenshotWhole(page, 'test-results/beyond/4.3.png');
+    expect(errors).toEqual([]);
+  });
+
+  test('a shorter sentence recomputes as the engine does, the link reopens it, undo restores', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await open(page, '/?backend=reference#/4.3', 'attention weights (min), sentence 2');
+    await page.getByRole('button', { name: 'Remove a token from sentence 2' }).click();
+    const edited: ViewState = {
+      ...defaultView('4.3'),
+      local: {
+        sentences: [
+          { start: 0, length: 6 },
+          { start: 0, length: 2 },
+          { start: 4, length: 2 },
+        ],
+      },
+    };
+    const [withInf, withMin, without] = engine(edited);
+    await expectCells(
+      page,
+      'attention weights (min), sentence 2',
+      blockRows(withMin.attn_weights, 1, 0),
+    );
+    await expectCells(
+      page,
+      'attention weights (-inf), sentence 2',
+      blockRows(withInf.attn_weights, 1, 0),
+    );
+    expect(without.output.shape).toEqual([3, 6, 2]);
+    const url = page.url();
+    const other = await page.context().newPage();
+    await open(other, url, 'attention weights (min), sentence 2');
+    await expectCells(
+      other,
+      'attention weights (min), sentence 2',
+      blockRows(withMin.attn_weights, 1, 0),
+    );
+    await other.close();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expectCells(
+      page,
+      'attention weights (min), sentence 2',
+      rowsOf(block(min.attn_weights, 1, 0)),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  test('hostile batches: an empty sentence (all-zero mask) and one past the tokens are clamped, with messages', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    const bad = (sentences: unknown) =>
+      link({ ...defaultView('4.3'), local: { sentences: sentences as never } });
+    await open(
+      page,
+      bad([
+        { start: 0, length: 6 },
+        { start: 2, length: 0 },
+      ]),
+      'attention weights (min), sentence 2',
+    );
+    await expect(page.getByRole('alert').filter({ hasText: 'batch of sentences' })).toBeVisible();
+    await open(
+      page,
+      bad([
+        { start: 0, length: 6 },
+        { start: 5, length: 4 },
+      ]),
+      'attention weights (min), sentence 2',
+    );
+    await expect(
+      page.getByText('Sentence 2 (tokens 6–9) runs past the 6 tokens; using tokens 6–6.'),
+    ).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});

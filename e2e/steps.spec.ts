@@ -134,6 +134,14 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
     await expectCells(page, 'attention weights, head 3', rowsOf(block(gqa.attn_weights, 0, 2)));
     await expectCells(page, 'output', rowsOf(item(gqa.output)));
   },
+  '4.3': async (page) => {
+    const min = beyond.padding_min;
+    await expectCells(
+      page,
+      'attention weights (min), sentence 3',
+      rowsOf(block(min.attn_weights, 2, 0)),
+    );
+  },
 };
 
 for (const id of STEP_IDS) {

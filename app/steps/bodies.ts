@@ -5,11 +5,13 @@
 import type { ComponentType } from 'react';
 import type { BodyKind, StepDef } from '../../src/chapter/steps/index.ts';
 import { GqaBody } from '../beyond/GqaBody.tsx';
+import { PaddingBody } from '../beyond/PaddingBody.tsx';
 
 export type CustomBody = Exclude<BodyKind, 'panels'>;
 
 export const BODIES: Record<CustomBody, ComponentType<{ def: StepDef }>> = {
   'beyond-gqa': GqaBody,
+  'beyond-padding': PaddingBody,
 };
 
 /** The custom component for a step, or null when it draws the standard panels. */

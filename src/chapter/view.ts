@@ -2,10 +2,9 @@ import type { BackendChoice } from '../engine/backends/choice.ts';
 import { BOOK_EMBEDDINGS, BOOK_TOKENS } from '../engine/config.ts';
 import type { StepId } from './steps/index.ts';
 
-export { defaultView, STEP_IDS, type StepId } from './steps/index.ts';
-
 // The backend choice belongs to the engine; re-exported for the chapter's and the app's imports.
 export { BACKEND_CHOICES, type BackendChoice } from '../engine/backends/choice.ts';
+export { defaultView, STEP_IDS, type StepId } from './steps/index.ts';
 
 /** A heatmap cell the learner clicked to keep highlighted. */
 export interface LockedCell {

@@ -80,6 +80,7 @@ describe('every step', () => {
       '3.6.1',
       '3.6.2',
       '4.1',
+      '4.3',
     ]);
   });
 
@@ -99,6 +100,7 @@ describe('every step', () => {
       '3.6.1': [123, 2, 0, false, true, true],
       '3.6.2': [123, 2, 0, false, true, true],
       '4.1': [123, 4, 0, false, true, true],
+      '4.3': [123, 1, 0, false, true, true],
     });
     for (const id of STEP_IDS) {
       const d_out = id === '4.1' ? 8 : 2;

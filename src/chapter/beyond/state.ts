@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MASK_FILLS } from '../../engine/config.ts';
-import { MAX_HEADS, MIN_HEADS } from '../limits.ts';
+import { MAX_HEADS, MAX_TOKENS, MIN_HEADS } from '../limits.ts';
 import type { LocalField } from '../steps/types.ts';
 import { divisors } from './kv-sizes.ts';
 
@@ -28,6 +28,9 @@ export const kvCacheStateSchema = z.object({
 });
 export type KvCacheState = z.infer<typeof kvCacheStateSchema>;
 
+export const MIN_SENTENCES = 2;
+export const MAX_SENTENCES = 3;
+
 /** A sentence of the batch: a run of the edited tokens, `length` long from `start`. */
 export const sentenceSchema = z.object({ start: z.number().int(), length: z.number().int() });
 export type SentenceWindow = z.infer<typeof sentenceSchema>;
@@ -40,8 +43,30 @@ export const paddingStateSchema = z.object({
 });
 export type PaddingState = z.infer<typeof paddingStateSchema>;
 
-export const MIN_SENTENCES = 2;
-export const MAX_SENTENCES = 3;
+/** §4.3's batch: 2–3 windows of the edited tokens; fitted to the token count at use. */
+export const sentencesField: LocalField<SentenceWindow[]> = {
+  label: 'batch of sentences',
+  initial: [
+    { start: 0, length: 6 },
+    { start: 0, length: 3 },
+    { start: 4, length: 2 },
+  ],
+  schema: z
+    .array(
+      z.object({
+        start: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_TOKENS - 1),
+        length: z.number().int().min(1).max(MAX_TOKENS),
+      }),
+    )
+    .min(MIN_SENTENCES)
+    .max(MAX_SENTENCES),
+  clamp: (raw) =>
+    Array.isArray(raw) ? repairPadding({ sentences: raw }, MAX_TOKENS, []).sentences : null,
+};
 
 export const KV_DEFAULT: KvCacheState = { prefill: 3, t: 4 };
 export const PADDING_DEFAULT: PaddingState = {

@@ -17,6 +17,7 @@ import { step353 } from './3.5.3-causal-class.ts';
 import { step361 } from './3.6.1-stacked-heads.ts';
 import { step362 } from './3.6.2-weight-splits.ts';
 import { step41 } from './4.1-gqa.ts';
+import { step43 } from './4.3-padding.ts';
 import { initialLocal } from './local.ts';
 import type { StepDef } from './types.ts';
 
@@ -31,6 +32,7 @@ export const STEPS = [
   step361,
   step362,
   step41,
+  step43,
 ] as const;
 
 export type StepId = (typeof STEPS)[number]['id'];
