@@ -165,7 +165,14 @@ test.describe('4.3 padding', () => {
   }) => {
     const errors = collectErrors(page);
     await open(page, '/?backend=reference#/4.3', 'attention weights (min), sentence 2');
+    await expectCells(
+      page,
+      'attention weights (min), sentence 2',
+      rowsOf(block(min.attn_weights, 1, 0)),
+    );
     await page.getByRole('button', { name: 'Remove a token from sentence 2' }).click();
+    await expect(page).toHaveURL(/\?s=/);
+    await expect(page.locator('.sentence').nth(1)).toContainText('(2 tokens, 4 pad)');
     const edited: ViewState = {
       ...defaultView('4.3'),
       local: {
