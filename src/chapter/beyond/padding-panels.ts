@@ -50,7 +50,7 @@ export function paddingPanels(batch: PaddedBatch, [inf, min, none]: Trace[]): Pa
     const nanRows = blindRows(both, batch.T);
     const weights = (trace: Trace, fill: string): Panel => ({
       ...weightsPanel({ trace, b }),
-      id: `attn_weights.${fill}.b${b + 1}`,
+      id: `attn_weights.${fill === 'min' ? 'min' : 'neg_inf'}.b${b + 1}`,
       label: `attention weights (${fill}), ${s}`,
       code: `masked_fill(mask, ${fill === 'min' ? 'torch.finfo(float32).min' : '-torch.inf'})`,
       rows: tokens,

@@ -85,5 +85,5 @@ export const step43: StepDef<'4.3'> = {
     ];
   },
   panels: (view, traces) => paddingPanels(paddingBatch(view).batch, traces),
-  featured: () => ({ panel: 'attn_weights.-inf.b2', row: 3, col: 3 }),
+  featured: () => ({ panel: 'attn_weights.neg_inf.b2', row: 3, col: 3 }),
 };
