@@ -4,6 +4,7 @@ import { stepDef } from '../src/chapter/steps/index.ts';
 import { STEP_IDS, type StepId } from '../src/chapter/view.ts';
 import { TrainingSession } from '../src/engine/train/session.ts';
 import { DEFAULT_SETUP, trainingConfig } from '../src/training/setup.ts';
+import beyond from '../test/fixtures/beyond-traces.json' with { type: 'json' };
 import { BOOK_PRINTED } from '../test/fixtures/book-printed.ts';
 import { block, bookTrace, dropoutOnOnes, item, param } from './support/book.ts';
 import {
@@ -151,6 +152,20 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
   train: async (page) => {
     await expect(page.getByRole('status').filter({ hasText: /^step \d+/ })).toContainText('step 0');
     await expectCells(page, 'attention weights', untrainedWeights());
+  },
+  // The steps after chapter 3: e2e/beyond.spec.ts tests them in full.
+  '4.1': async (page) => {
+    const gqa = beyond.gqa_default;
+    await expectCells(page, 'attention weights, head 3', rowsOf(block(gqa.attn_weights, 0, 2)));
+    await expectCells(page, 'output', rowsOf(item(gqa.output)));
+  },
+  '4.3': async (page) => {
+    const min = beyond.padding_min;
+    await expectCells(
+      page,
+      'attention weights (min), sentence 3',
+      rowsOf(block(min.attn_weights, 2, 0)),
+    );
   },
 };
 

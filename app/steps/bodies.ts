@@ -4,6 +4,8 @@
  */
 import { type ComponentType, lazy } from 'react';
 import type { BodyKind, StepDef } from '../../src/chapter/steps/index.ts';
+import { GqaBody } from '../beyond/GqaBody.tsx';
+import { PaddingBody } from '../beyond/PaddingBody.tsx';
 import { TrainingBody } from '../training/TrainingBody.tsx';
 
 export type CustomBody = Exclude<BodyKind, 'panels'>;
@@ -12,6 +14,8 @@ export const BODIES: Record<CustomBody, ComponentType<{ def: StepDef }>> = {
   // Loaded when the step opens: its tokenizer, worker and views stay out of the first paint.
   gpt2: lazy(() => import('../gpt2/Gpt2Step.tsx').then((m) => ({ default: m.Gpt2Step }))),
   training: TrainingBody,
+  'beyond-gqa': GqaBody,
+  'beyond-padding': PaddingBody,
 };
 
 /** The custom component for a step, or null when it draws the standard panels. */

@@ -82,6 +82,8 @@ describe('every step', () => {
       '3.6.1',
       '3.6.2',
       'ex3.3',
+      '4.1',
+      '4.3',
       'train',
     ]);
   });
@@ -102,10 +104,13 @@ describe('every step', () => {
       '3.6.1': [123, 2, 0, false, true, true],
       '3.6.2': [123, 2, 0, false, true, true],
       'ex3.3': [123, 1, 0, false, false, true],
+      '4.1': [123, 4, 0, false, true, true],
+      '4.3': [123, 1, 0, false, true, true],
       train: [123, 1, 0, false, false, true],
     });
     for (const id of STEP_IDS) {
-      expect(defaultView(id)).toMatchObject({ d_out: 2, qkv_bias: false, locked: null });
+      const d_out = id === '4.1' ? 8 : 2;
+      expect(defaultView(id)).toMatchObject({ d_out, qkv_bias: false, locked: null });
     }
   });
 

@@ -7,6 +7,8 @@
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import * as L from '../../src/chapter/limits.ts';
+import { stepDef } from '../../src/chapter/steps/index.ts';
+import { initialLocal } from '../../src/chapter/steps/local.ts';
 import {
   BACKEND_CHOICES,
   defaultView,
@@ -72,6 +74,26 @@ const toyTensor = (v: number[]) => [
   [0, 1].map((h) => [0, 1, 2].map((t) => v.slice(h * 12 + t * 4, h * 12 + t * 4 + 4))),
 ];
 
+/** A step's own fields: its initial ones, with random values where a test can vary them. */
+function localOf(
+  step: string,
+  toy: number[],
+  tokens: string[],
+  picks: number[],
+): Record<string, unknown> {
+  const local = initialLocal(stepDef(step as Parameters<typeof stepDef>[0]).local);
+  if (step === '3.6.2') local.a = toyTensor(toy);
+  if (step === '4.1') local.num_kv_groups = 1 + (picks[5] % L.MAX_HEADS);
+  if (step === 'ex3.3')
+    Object.assign(local, GPT2_INITIAL, { text: tokens.join(' '), head: toy.length % 12 });
+  if (step === 'train')
+    Object.assign(local, {
+      setup: { ...DEFAULT_SETUP, seed: picks[0] % 1000 },
+      at: picks[1] % 300,
+    });
+  return local;
+}
+
 /** A random view within every limit, with shapes and settings unrelated to the book's. */
 const randomViewArb = fc
   .record({
@@ -91,7 +113,7 @@ const randomViewArb = fc
     scaled: fc.boolean(),
     backend: fc.constantFrom(...BACKEND_CHOICES),
     hasLock: fc.boolean(),
-    picks: fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+    picks: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
     toy: fc.array(embeddingValueArb, { minLength: 24, maxLength: 24 }),
   })
   .chain((r) =>
@@ -125,7 +147,7 @@ const randomViewArb = fc
             ? { head: r.picks[1] % num_heads, row: r.picks[2] % r.rows, col: r.picks[3] % r.rows }
             : null,
           scatter_dims: [r.picks[4] % r.dIn, (r.picks[4] >> 4) % r.dIn],
-          local: localFor(r.step, r.toy, tokens, r.picks),
+          local: localOf(r.step, r.toy, tokens, r.picks),
         };
       }),
   );
@@ -207,15 +229,3 @@ export function atFloat32(state: ViewState): ViewState {
 }
 
 /** A random view's step-local fields: each step's own, all present (as the decoder fills them). */
-function localFor(
-  step: string,
-  toy: number[],
-  tokens: string[],
-  picks: number[],
-): Record<string, unknown> {
-  if (step === '3.6.2') return { a: toyTensor(toy) };
-  if (step === 'train')
-    return { setup: { ...DEFAULT_SETUP, seed: picks[0] % 1000 }, at: picks[1] % 300 };
-  if (step === 'ex3.3') return { ...GPT2_INITIAL, text: tokens.join(' '), head: toy.length % 12 };
-  return {};
-}

@@ -16,6 +16,8 @@ import { step352 } from './3.5.2-dropout.ts';
 import { step353 } from './3.5.3-causal-class.ts';
 import { step361 } from './3.6.1-stacked-heads.ts';
 import { step362 } from './3.6.2-weight-splits.ts';
+import { step41 } from './4.1-gqa.ts';
+import { step43 } from './4.3-padding.ts';
 import { stepEx33 } from './ex3.3-gpt2.ts';
 import { initialLocal } from './local.ts';
 import { stepTrain } from './train-attention.ts';
@@ -32,6 +34,8 @@ export const STEPS = [
   step361,
   step362,
   stepEx33,
+  step41,
+  step43,
   stepTrain,
 ] as const;
 
