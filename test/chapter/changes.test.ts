@@ -27,8 +27,12 @@ describe('what an edit changed', () => {
     const changes = changesBetween(before, after);
     const weights = changes.get('attn_weights');
     if (!weights?.largest) throw new Error('the weights did not change');
-    const w0 = before[1].panels[0].values;
-    const w1 = after[1].panels[0].values;
+    const panel = (gs: typeof before) =>
+      gs
+        .flatMap((g) => g.panels)
+        .find((p) => p.id === 'attn_weights') as (typeof gs)[0]['panels'][0];
+    const w0 = panel(before).values;
+    const w1 = panel(after).values;
     // The delta is the difference, cell by cell, and the largest is the largest |difference|.
     for (let i = 0; i < w1.length; i++) expect(weights.delta[i]).toBeCloseTo(w1[i] - w0[i], 6);
     const biggest = Math.max(...Array.from(w1, (x, i) => Math.abs(x - w0[i])));

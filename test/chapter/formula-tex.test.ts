@@ -1,7 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { panelsFor } from '../../src/chapter/panels/index.ts';
-import { configsFor } from '../../src/chapter/steps/index.ts';
+import { configsFor, stepDef } from '../../src/chapter/steps/index.ts';
 import { defaultView, STEP_IDS } from '../../src/chapter/view.ts';
 import { runAttention } from '../../src/engine/run.ts';
 
@@ -25,7 +25,8 @@ describe('formulas typeset', () => {
           }
         }
       }
-      expect(checked).toBeGreaterThan(0);
+      // A step with a page of its own may draw no formulas; the chapter's panel steps all do.
+      if ((stepDef(step).body ?? 'panels') === 'panels') expect(checked).toBeGreaterThan(0);
     });
   }
 });

@@ -64,11 +64,14 @@ export function outputFormula(trace: Trace, b: number, i: number, d: number): Fo
   if (trace.context_concat && trace.params.out_proj) {
     const w = trace.params.out_proj;
     const z = rowOf(item(trace.context_concat, b), i, w.shape[0]);
-    const bias = trace.params['out_proj.bias'].data[d];
+    // GroupedQueryAttention's out_proj has no bias.
+    const bias = trace.params['out_proj.bias']?.data[d];
     const dot = dotProduct(z, colOf(w.data, d, w.shape[1]));
+    const plusB = bias === undefined ? '' : ` + b_{${d + 1}}`;
+    const plusBias = bias === undefined ? '' : ` + ${tx(bias, true)}`;
     return {
-      tex: `${out} = z^{(${i + 1})} \\cdot W_{\\text{out}}[:, ${d + 1}] + b_{${d + 1}} = ${dot.tex} + ${tx(bias, true)} = ${tx(value)}`,
-      text: `out(${i + 1}) dimension ${d + 1} = z(${i + 1}) · out_proj column ${d + 1} + bias = ${dot.text} + ${fmt(bias)} = ${fmt(value)}`,
+      tex: `${out} = z^{(${i + 1})} \\cdot W_{\\text{out}}[:, ${d + 1}]${plusB} = ${dot.tex}${plusBias} = ${tx(value)}`,
+      text: `out(${i + 1}) dimension ${d + 1} = z(${i + 1}) · out_proj column ${d + 1}${bias === undefined ? '' : ' + bias'} = ${dot.text}${bias === undefined ? '' : ` + ${fmt(bias)}`} = ${fmt(value)}`,
     };
   }
   const [, heads, , hd] = trace.context.shape;
