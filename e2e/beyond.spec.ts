@@ -154,7 +154,9 @@ test.describe('4.3 padding', () => {
       (min.output[2][t] as number[]).map((m, d) => (none.output[2][t][d] as number) - m),
     );
     for (const [i, t] of [4, 5].entries())
-      leak[t].forEach((cell, d) => expect(Math.abs(Number(cell) - want[i][d])).toBeLessThan(6e-5));
+      leak[t].forEach((cell, d) => {
+        expect(Math.abs(Number(cell) - want[i][d])).toBeLessThan(6e-5);
+      });
     await expect(page.locator('.heatmap text', { hasText: 'NaN' }).first()).toBeVisible();
     await screenshotWhole(page, 'test-results/beyond/4.3.png');
     expect(errors).toEqual([]);

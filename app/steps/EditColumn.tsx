@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { StepDef } from '../../src/chapter/steps/index.ts';
 import { Controls } from '../controls/Controls.tsx';
 import { EmbeddingEditor } from '../editor/EmbeddingEditor.tsx';
+import { PipelineDiagram } from '../pipeline/PipelineDiagram.tsx';
 
 /**
  * What the learner edits: the step's settings and the embeddings. On wide screens a column that
@@ -26,6 +27,7 @@ export function EditColumn({ def, editor = true }: { def: StepDef; editor?: bool
         {/* a custom body brings its own inputs (e.g. text) */}
         {editor && <EmbeddingEditor />}
         <Controls def={def} />
+        <PipelineDiagram />
       </div>
     </div>
   );
