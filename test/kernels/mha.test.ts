@@ -12,7 +12,11 @@ import { expectTraceMatches } from '../engine/oracle-match.ts';
 import fixtures from '../fixtures/random-traces.json';
 import { kernelModule, nodeTeam } from './node-team.ts';
 
-/** Within 1e-5 of the tensor's scale (its largest |x|), −∞ in the same places. */
+/**
+ * Within 1e-5 of the tensor's scale (its largest |x|), −∞ in the same places. The inputs here are
+ * O(1), so every sum carries float32 rounding of ~1e-7 absolute even where it cancels to almost
+ * nothing (a one-token score of 1e-4): the bound never goes below 1e-6.
+ */
 function expectClose(got: Trace, want: Trace): void {
   for (const name of TRACE_TENSORS) {
     const a = got[name];
@@ -29,7 +33,7 @@ function expectClose(got: Trace, want: Trace): void {
       if (!Number.isFinite(w)) expect(g, `${name}[${i}]`).toBe(w);
       else worst = Math.max(worst, Math.abs(g - w));
     });
-    expect(worst, name).toBeLessThanOrEqual(1e-5 * Math.max(scale, 1e-30));
+    expect(worst, name).toBeLessThanOrEqual(Math.max(1e-5 * scale, 1e-6));
   }
 }
 
