@@ -9,7 +9,8 @@ export function formatMs(ms: number): string {
 export function engineName(backend: BackendName, label: string): string {
   if (backend === 'reference') return 'the reference TypeScript engine';
   if (backend === 'wasm') return 'ONNX Runtime on WASM';
-  if (backend === 'kernel') return 'our WebAssembly SIMD kernels';
+  // e.g. "our WASM SIMD kernels (FMA), 2 threads": which build and how many threads.
+  if (backend === 'kernel') return `our ${label}`;
   return /emulation/i.test(label)
     ? 'ONNX Runtime on WebGPU (emulated on the CPU)'
     : 'ONNX Runtime on WebGPU';
