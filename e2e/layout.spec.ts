@@ -1,5 +1,10 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { stepDef } from '../src/chapter/steps/index.ts';
 import { STEP_IDS, type StepId } from '../src/chapter/view.ts';
+
+/** The chapter's panel steps; steps with a page of their own (GPT-2, 4.x, training) lay it out. */
+const PANEL_STEPS = STEP_IDS.filter((id) => (stepDef(id).body ?? 'panels') === 'panels');
+
 import { collectErrors } from './support/tables.ts';
 
 // The worker computes while ONNX Runtime loads beside it: slow on a busy machine, never wrong.
@@ -87,7 +92,7 @@ for (const size of [
   test.describe(`${size.width}×${size.height}`, () => {
     test.use({ viewport: size });
 
-    for (const id of STEP_IDS) {
+    for (const id of PANEL_STEPS) {
       test(`§${id}: the editor and the weights share the screen`, async ({ page }) => {
         const errors = collectErrors(page);
         await page.goto(`/?backend=reference#/${id}`);
@@ -117,7 +122,7 @@ for (const size of [
 test.describe('375 px wide', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
-  for (const id of STEP_IDS) {
+  for (const id of PANEL_STEPS) {
     test(`§${id}: the inputs drawer, the weights in view, no sideways scrolling`, async ({
       page,
     }) => {

@@ -7,6 +7,11 @@ export interface Backend {
   readonly name: BackendName;
   /** What the badge says, e.g. "WASM, 2 threads" or "WebGPU on SwiftShader (CPU emulation)". */
   readonly describe: string;
+  /**
+   * A GPU emulated on the CPU (SwiftShader): never faster than the CPU backends, so `auto` does
+   * not spend the learner's CPU measuring it; forcing it still works.
+   */
+  readonly emulated?: boolean;
   run(config: AttentionConfig): Promise<Trace>;
   /** False for configs this backend leaves to others (absent: it computes every config). */
   supports?(config: AttentionConfig): boolean;

@@ -78,7 +78,8 @@ export class BackendManager {
    * backend measured, or null when there is nothing to measure.
    */
   async explore(config: AttentionConfig): Promise<BackendName | null> {
-    const name = this.speeds.toMeasure(SpeedLog.sizeClass(config), this.usable(config), this.now());
+    const candidates = this.usable(config).filter((n) => !this.backends.get(n)?.emulated);
+    const name = this.speeds.toMeasure(SpeedLog.sizeClass(config), candidates, this.now());
     if (name) await this.timed(name, config);
     return name;
   }

@@ -61,6 +61,7 @@ function ortBackend(ort: OrtModule, name: 'wasm' | 'webgpu', adapter?: GPUAdapte
   let lost: string | null = null;
   return {
     name,
+    emulated: !!adapter?.info?.isFallbackAdapter,
     describe: adapter?.info?.isFallbackAdapter
       ? `WebGPU on ${adapter.info.description || adapter.info.vendor || 'a fallback adapter'} (CPU emulation)`
       : name === 'webgpu'

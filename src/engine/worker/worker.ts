@@ -21,8 +21,12 @@ let ortStarted = false;
 /** The newest request, and whether one is being computed: exploration waits for idleness. */
 let latest = -1;
 let busy = false;
-/** The background measurement under way: a request waits for it (ORT runs one at a time). */
-let exploring: Promise<unknown> = Promise.resolve();
+/**
+ * Whether a background measurement is under way. A request never waits for it: the reference
+ * engine and the kernels compute synchronously, and ORT queues its own runs one at a time, so
+ * only a request that `auto` sends to ORT queues behind an ORT measurement.
+ */
+let exploring = false;
 /** Pause before a background measurement, so a burst of edits is not slowed by one. */
 const IDLE_MS = 40;
 
@@ -65,15 +69,32 @@ function ortWanted(choice: WorkerRequest & { kind: 'compute' }): boolean {
   return choice.backend === 'wasm' || choice.backend === 'webgpu' || !!navigator.gpu;
 }
 
+/**
+ * Loading the kernels (a thread team) and ONNX Runtime (28 MB) costs the worker seconds of CPU:
+ * it starts once the learner has paused (no request for STARTUP_IDLE_MS), never in the middle of
+ * a burst of edits, unless the learner asked for one of those backends by name.
+ */
+const STARTUP_IDLE_MS = 1500;
+let startTimer: ReturnType<typeof setTimeout> | undefined;
+function startBackendsWhenIdle(message: WorkerRequest & { kind: 'compute' }): void {
+  if (kernelStarted && (ortStarted || !ortWanted(message))) return;
+  const forced = message.backend !== 'auto' && message.backend !== 'reference';
+  clearTimeout(startTimer);
+  const start = () => {
+    if (!kernelStarted) void startKernels();
+    if (!ortStarted && ortWanted(message)) void startOrt();
+  };
+  if (forced) start();
+  else startTimer = setTimeout(start, STARTUP_IDLE_MS);
+}
+
 /** While no request is waiting, measure one backend `auto` is unsure about, then look again. */
 function exploreWhenIdle(config: AttentionConfig, id: number): void {
   setTimeout(async () => {
-    if (busy || id !== latest) return;
-    busy = true;
-    const run = manager.explore(config).catch(() => null); // a refused config was reported
-    exploring = run;
-    const measured = await run;
-    busy = false;
+    if (busy || exploring || id !== latest) return;
+    exploring = true;
+    const measured = await manager.explore(config).catch(() => null); // a refused config was reported
+    exploring = false;
     if (measured && id === latest) exploreWhenIdle(config, id);
   }, IDLE_MS);
 }
@@ -97,7 +118,6 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
   }
   let index = 0;
   latest = message.id;
-  await exploring;
   busy = true;
   let configs: AttentionConfig[] = [];
   try {
@@ -122,7 +142,6 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
     post({ kind: 'error', id: message.id, index, field, message: (e as Error).message });
   }
   busy = false;
-  if (!kernelStarted) void startKernels();
-  if (!ortStarted && ortWanted(message)) void startOrt();
+  startBackendsWhenIdle(message);
   if (message.backend === 'auto' && configs.length > 0) exploreWhenIdle(configs[0], message.id);
 });
