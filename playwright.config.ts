@@ -9,7 +9,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: 2,
+  // One browser at a time: each page runs the engine worker, a thread team of WASM kernels and
+  // ONNX Runtime; two pages at once on a 2-core machine starve each other's workers.
+  workers: 1,
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
