@@ -109,7 +109,7 @@ test('a step change is announced and focus moves to the new heading', async ({ p
   await expect(heading).toBeFocused();
   await expect(heading).toBeInViewport();
   await expect(page.getByRole('status').filter({ hasText: 'Step 3.3.2' })).toHaveText(
-    'Step 3.3.2, 2 of 9: Computing attention weights for all input tokens',
+    `Step 3.3.2, 2 of ${STEP_IDS.length}: Computing attention weights for all input tokens`,
   );
 });
 

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { defaultView } from '../src/chapter/view.ts';
 import { encodeView, messages } from '../src/permalink/index.ts';
+import { CURRENT_VERSION, OLDEST_VERSION } from '../src/permalink/migrations.ts';
 import { packText } from '../src/permalink/pack.ts';
 import { collectErrors } from './support/tables.ts';
 import { stepUrl } from './support/url.ts';
@@ -27,7 +28,7 @@ const HOSTILE: { name: string; hash: string; step: string; says: string }[] = [
     name: 'from a newer version (v: 99)',
     hash: link({ v: 99, seed: 1 }),
     step: '3.3.2',
-    says: messages.newerVersion(99, 0, 1, '3.3.2'),
+    says: messages.newerVersion(99, OLDEST_VERSION, CURRENT_VERSION, '3.3.2'),
   },
   {
     name: 'garbage',
