@@ -46,9 +46,15 @@ test('train, pause, scrub, share the link, reopen: same step and numbers', async
   expect(atTen.cells).not.toEqual(newest.cells);
   const status = await trainingStatus(page).textContent();
 
-  // The address bar is the link: open it in a fresh page, it replays to step 10.
-  await expect.poll(() => page.url()).toMatch(/#\/train\?s=/);
-  const link = page.url();
+  // Share the view on screen (the address bar lags by its debounce): a fresh page replays the
+  // link to step 10. Without clipboard access the link is shown in a field to copy by hand.
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+  });
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const field = page.getByRole('textbox', { name: 'Link to this view' });
+  await expect(field).toHaveValue(/#\/train\?s=/);
+  const link = await field.inputValue();
   const other = await browser.newPage();
   await other.goto(link);
   await expect(trainingStatus(other)).toHaveText(status ?? '', {

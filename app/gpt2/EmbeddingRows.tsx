@@ -1,5 +1,6 @@
 import { EMB_PREVIEW, type RunResult } from '../../src/gpt2/protocol.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 /** The selected token's rows of the two embedding tables and their sum (the layer's input). */
 export function EmbeddingRows({ result, index }: { result: RunResult; index: number }) {
@@ -19,7 +20,7 @@ export function EmbeddingRows({ result, index }: { result: RunResult; index: num
         Embedding of token {index + 1} (<bdi>{chipLabel(token.text)}</bdi>, id {token.id}), seed{' '}
         {result.seed}: the first {EMB_PREVIEW} of 768 dimensions.
       </figcaption>
-      <div className="gpt2-scroll">
+      <ScrollRegion label="embedding of the selected token, scrollable">
         <table aria-label="embedding of the selected token">
           <thead>
             <tr>
@@ -44,7 +45,7 @@ export function EmbeddingRows({ result, index }: { result: RunResult; index: num
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </figure>
   );
 }

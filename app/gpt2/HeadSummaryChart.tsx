@@ -1,4 +1,5 @@
 import { extent, scaleLinear } from 'd3';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 const W = 300;
 const H = 170;
@@ -81,7 +82,7 @@ export function HeadSummaryChart({
       <figcaption>
         Each dot is a head: up = attention spread over more tokens (entropy, nats).
       </figcaption>
-      <div className="gpt2-scroll">
+      <ScrollRegion label="head summaries, scrollable">
         <table aria-label="head summaries">
           <thead>
             <tr>
@@ -101,7 +102,7 @@ export function HeadSummaryChart({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 import type { HeadWeights } from '../../src/gpt2/protocol.ts';
 import type { Token } from '../../src/tokenizer/index.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 const RADIUS = 2;
 
@@ -25,7 +26,7 @@ export function RegionTable({
   const cols = span(col);
   const name = (i: number) => `${i + 1} ${chipLabel(tokens[i]?.text ?? '')}`;
   return (
-    <div className="gpt2-scroll">
+    <ScrollRegion label="attention weights near the cursor, scrollable">
       <table aria-label="attention weights near the cursor" className="gpt2-region">
         <thead>
           <tr>
@@ -52,6 +53,6 @@ export function RegionTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
