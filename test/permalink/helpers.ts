@@ -203,8 +203,13 @@ export function oracleState(hash: string): ViewState | null {
   if (bytes.toString('base64url') !== payload) return null;
   let data: unknown;
   try {
-    // Node's zlib checks the header and the Adler-32 checksum itself.
-    const json = inflateSync(bytes, { maxOutputLength: L.MAX_UNPACKED_BYTES });
+    // Node's zlib checks the header and the Adler-32 checksum itself, but ignores bytes after
+    // the stream's end: a link with bytes added after its checksum is not valid as written.
+    const { buffer: json, engine } = inflateSync(bytes, {
+      maxOutputLength: L.MAX_UNPACKED_BYTES,
+      info: true,
+    }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    if (engine.bytesWritten !== bytes.length) return null;
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(json));
   } catch {
     return null;
