@@ -89,7 +89,10 @@ export function inputOf(setup: TrainingSetup): number[][] {
   );
 }
 
-/** The parameters the optimizer leaves alone. */
-export function frozenOf(setup: TrainingSetup): string[] {
-  return setup.trainValues ? [] : ['W_value'];
+const NONE_FROZEN: readonly string[] = [];
+const VALUES_FROZEN: readonly string[] = ['W_value'];
+
+/** The parameters the optimizer leaves alone (the same list each call, so views can memo on it). */
+export function frozenOf(setup: TrainingSetup): readonly string[] {
+  return setup.trainValues ? NONE_FROZEN : VALUES_FROZEN;
 }
