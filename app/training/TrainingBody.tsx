@@ -11,6 +11,7 @@ import { BackwardPass } from './BackwardPass.tsx';
 import { LossCurve } from './LossCurve.tsx';
 import { MatrixView } from './MatrixView.tsx';
 import { ParamMaps } from './ParamMaps.tsx';
+import { ScalingLesson } from './ScalingLesson.tsx';
 import { PaintGrid, SetupControls } from './TrainingControls.tsx';
 import { createTrainer } from './trainer.ts';
 import { createTrainingStore, shownRecord } from './training-store.ts';
@@ -192,6 +193,7 @@ export function TrainingBody() {
           playing={s.playing}
         />
       )}
+      <ScalingLesson setup={local.setup} />
     </section>
   );
 }

@@ -120,10 +120,12 @@ export class Trainer {
   }
 }
 
+export function createTrainingWorker(): TrainingWorkerLike {
+  return new Worker(new URL('../../src/engine/worker/training-worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as TrainingWorkerLike;
+}
+
 export function createTrainer(store: TrainingStore): Trainer {
-  const worker = new Worker(
-    new URL('../../src/engine/worker/training-worker.ts', import.meta.url),
-    { type: 'module' },
-  ) as unknown as TrainingWorkerLike;
-  return new Trainer(store, worker);
+  return new Trainer(store, createTrainingWorker());
 }
