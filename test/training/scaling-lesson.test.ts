@@ -35,7 +35,7 @@ describe('the lesson of √d_k: without the scaling at d_k = 64 the softmax satu
     const t = 6;
     const rows = (w: Float32Array) =>
       Array.from({ length: t }, (_, i) => Array.from(w.subarray(i * t, i * t + t)));
-    const after = (scaled: boolean, steps: number) => {
+    const weightsAfter = (scaled: boolean, steps: number) => {
       const s = lessonSetup(defaultSetup('previous'), scaled);
       expect(s.d_out).toBe(LESSON_D_K);
       const session = new TrainingSession(trainingConfig(s), frozenOf(s));
@@ -44,11 +44,11 @@ describe('the lesson of √d_k: without the scaling at d_k = 64 the softmax satu
     };
     const argmax = (r: number[]) => r.indexOf(Math.max(...r));
     // At the untrained weights, 8×-wider scores already give rows of almost one key.
-    const [scaled0, unscaled0] = [after(true, 0), after(false, 0)];
+    const [scaled0, unscaled0] = [weightsAfter(true, 0), weightsAfter(false, 0)];
     expect(Math.min(...unscaled0.slice(1, 3).map((r) => Math.max(...r)))).toBeGreaterThan(0.98);
     expect(Math.max(...scaled0.slice(1).map((r) => Math.max(...r)))).toBeLessThan(0.65);
     // 20 steps on, both are one-hot: scaled on the previous token, unscaled stuck elsewhere.
-    const [scaled, unscaled] = [after(true, 20), after(false, 20)];
+    const [scaled, unscaled] = [weightsAfter(true, 20), weightsAfter(false, 20)];
     expect(scaled.map(argmax)).toEqual([0, 0, 1, 2, 3, 4]);
     expect(unscaled.map(argmax)).not.toEqual([0, 0, 1, 2, 3, 4]);
     for (const r of unscaled) expect(Math.max(...r)).toBeGreaterThan(0.99);
