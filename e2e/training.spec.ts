@@ -75,20 +75,32 @@ test('the previous-token task learns its pattern; the page stays responsive', as
   await page.evaluate(() => {
     const w = window as unknown as { longest: number; frames: number };
     w.longest = 0;
+    w.frames = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
     }).observe({ type: 'longtask', buffered: false });
+    // Frames drawn: animation frames in which the step on screen changed.
+    const status = document.querySelector('.training-status');
+    let seen = status?.textContent;
+    const tick = () => {
+      if (status?.textContent !== seen) [seen, w.frames] = [status?.textContent, w.frames + 1];
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
   });
   await page.getByLabel('speed').selectOption('16');
   const start = Date.now();
   await trainUntil(page, 300);
   const seconds = (Date.now() - start) / 1000;
   const steps = await shownStep(page);
-  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  const { longest, frames } = await page.evaluate(() => {
+    const w = window as unknown as { longest: number; frames: number };
+    return { longest: w.longest, frames: w.frames };
+  });
   // Figures for the report (timings are not asserted: the machine is shared).
   info.annotations.push({
     type: 'figures',
-    description: `longest main-thread task ${longest.toFixed(0)} ms; ${steps} steps in ${seconds.toFixed(1)} s (16 steps/frame: ${(steps / 16 / seconds).toFixed(0)} frames/s)`,
+    description: `longest main-thread task ${longest.toFixed(0)} ms; ${steps} steps in ${seconds.toFixed(1)} s (16 steps/frame: ${(steps / 16 / seconds).toFixed(0)} frames/s; ${frames} frames drawn: ${(frames / seconds).toFixed(0)}/s)`,
   });
   console.log(info.annotations.at(-1)?.description);
   const { cells } = await readTable(page, 'attention weights');
@@ -113,4 +125,30 @@ test('a bad learning rate is refused next to the field; training goes on with th
   await expect(page.getByRole('region', { name: 'backward pass' })).toContainText(
     '∂loss/∂W_query[1,1] = Σᵢ xᵢ[1] · ∂loss/∂qᵢ[1]',
   );
+});
+
+test('the √d_k lesson trains with and without the scaling and draws both gradient norms', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?backend=reference#/train');
+  await expect(trainingStatus(page)).toContainText('step 0', { timeout: 30_000 });
+  await page.getByRole('checkbox', { name: 'compare with and without 1/√d_k (d_k = 64)' }).check();
+  const lesson = page.getByRole('region', { name: 'the lesson of √d_k' });
+  const chart = lesson.getByRole('img', { name: /^gradient norm with and without scaling/ });
+  await expect(chart).toBeVisible({ timeout: 60_000 });
+  await expect(chart).toHaveAttribute('aria-label', /150 steps, log scale/);
+  // Both runs drawn: a solid line with the scaling, a dashed one without, each a real path.
+  for (const series of ['path.curve:not(.compare)', 'path.curve.compare']) {
+    const d = await chart.locator(series).first().getAttribute('d');
+    expect((d ?? '').split('L').length).toBeGreaterThan(100);
+  }
+  await expect(lesson).toContainText('the softmax saturates');
+  await expect(lesson).toContainText('learning stalls');
+  await lesson.scrollIntoViewIfNeeded();
+  await lesson.screenshot({ path: 'test-results/training/scaling-lesson-1280.png' });
+  await page.setViewportSize({ width: 375, height: 720 });
+  await page.screenshot({ path: 'test-results/training/scaling-lesson-375.png', fullPage: true });
+  expect(errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
-import { extent, line, scaleLinear, scaleLog } from 'd3';
-import { useMemo } from 'react';
+import { extent, scaleLinear, scaleLog } from 'd3';
+import { useMemo, useRef } from 'react';
+import { CHUNK, chunkCount, chunkPath, dataY } from './curve-chunks.ts';
 
 const W = 420;
 const H = 180;
@@ -14,18 +15,41 @@ export interface CurveProps {
   /** The step drawn as the cursor. */
   at: number | null;
   onHover?(step: number | null): void;
+  /** A second series drawn dashed on the same axes (the √d_k lesson's run without scaling). */
+  compare?: readonly number[];
+}
+
+const NONE: readonly number[] = [];
+
+/**
+ * The curve's path chunks; full chunks are kept across frames (the history only grows until a
+ * reset, which the first value changing or the length shrinking gives away).
+ */
+function useChunks(values: readonly number[], log: boolean): string[] {
+  const cache = useRef({ log, first: values[0], full: [] as string[] });
+  const c = cache.current;
+  if (c.log !== log || c.first !== values[0] || c.full.length * CHUNK >= values.length) {
+    cache.current = { log, first: values[0], full: [] };
+  }
+  const { full } = cache.current;
+  const n = chunkCount(values.length);
+  // A chunk is full once the point after it exists (its last point is the next one's first).
+  while (full.length < n - 1) full.push(chunkPath(values, full.length, log));
+  return n ? [...full, chunkPath(values, n - 1, log)] : [];
 }
 
 /**
- * A value per training step as a d3 line (log or linear y); hovering reports the step under the
- * pointer, so the page can show the weights of that step.
+ * A value per training step as a line (log or linear y, d3 scales); hovering reports the step
+ * under the pointer, so the page can show the weights of that step.
  */
-export function LossCurve({ values, label, log, at, onHover }: CurveProps) {
-  const { path, x, y, ticks } = useMemo(() => {
-    const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+export function LossCurve({ values, label, log, at, onHover, compare = NONE }: CurveProps) {
+  const chunks = useChunks(values, log);
+  const compareChunks = useChunks(compare, log);
+  const { transform, x, y, ticks } = useMemo(() => {
+    const positive = [...values, ...compare].filter((v) => v > 0 && Number.isFinite(v));
     const [lo, hi] = extent(positive.length ? positive : [1e-6, 1]) as [number, number];
     const x = scaleLinear()
-      .domain([0, Math.max(1, values.length - 1)])
+      .domain([0, Math.max(1, values.length - 1, compare.length - 1)])
       .range([M.left, W - M.right]);
     const y = log
       ? scaleLog()
@@ -35,14 +59,18 @@ export function LossCurve({ values, label, log, at, onHover }: CurveProps) {
       : scaleLinear()
           .domain([0, hi || 1])
           .range([H - M.bottom, M.top]);
-    const path = line<number>()
-      .defined((v) => Number.isFinite(v) && (!log || v > 0))
-      .x((_, i) => x(i))
-      .y((v) => y(v))(values as number[]);
-    // Log ticks: powers of ten only, or the labels pile up.
-    const ticks = log ? y.ticks(4).filter((t) => Number.isInteger(Math.log10(t))) : y.ticks(4);
-    return { path, x, y, ticks };
-  }, [values, log]);
+    // The chunks are in data coordinates (step, value or log10 value): one affine map places them.
+    const [d0, d1] = y.domain().map((v) => dataY(v, log) ?? 0);
+    const [p0, p1] = y.range();
+    const sy = d1 === d0 ? 0 : (p1 - p0) / (d1 - d0);
+    const sx = x(1) - x(0);
+    const transform = `matrix(${sx} 0 0 ${sy} ${x(0)} ${p0 - sy * d0})`;
+    // Log ticks: powers of ten only, at most five of them, or the labels pile up.
+    const decades = y.ticks(4).filter((t) => Number.isInteger(Math.log10(t)));
+    const every = Math.ceil(decades.length / 5);
+    const ticks = log ? decades.filter((_, i) => i % every === 0) : y.ticks(4);
+    return { transform, x, y, ticks };
+  }, [values, compare, log]);
   const stepAt = (clientX: number, svg: SVGSVGElement) => {
     const box = svg.getBoundingClientRect();
     const px = ((clientX - box.left) / box.width) * W;
@@ -72,17 +100,31 @@ export function LossCurve({ values, label, log, at, onHover }: CurveProps) {
         <g key={t} transform={`translate(0,${y(t)})`}>
           <line x1={M.left} x2={W - M.right} className="grid" />
           <text x={M.left - 4} dy="0.32em" textAnchor="end">
-            {t.toPrecision(2)}
+            {log ? t.toExponential(0) : t.toPrecision(2)}
           </text>
         </g>
       ))}
       <text x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle">
         step
       </text>
-      {path && <path d={path} className="curve" />}
+      <Series chunks={chunks} transform={transform} className="curve" />
+      {compare.length > 0 && (
+        <Series chunks={compareChunks} transform={transform} className="curve compare" />
+      )}
       {cursor !== null && (
         <line x1={x(cursor)} x2={x(cursor)} y1={M.top} y2={H - M.bottom} className="cursor" />
       )}
     </svg>
+  );
+}
+
+function Series(props: { chunks: string[]; transform: string; className: string }) {
+  return (
+    <g transform={props.transform} className="series">
+      {props.chunks.map((d, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a chunk is its position in the curve
+        <path key={k} d={d} className={props.className} vectorEffect="non-scaling-stroke" />
+      ))}
+    </g>
   );
 }

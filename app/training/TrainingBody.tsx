@@ -1,17 +1,17 @@
 import './training.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { CELL } from '../../src/chapter/panels/index.ts';
 import { readLocal } from '../../src/chapter/steps/local.ts';
 import { atField, setupField } from '../../src/chapter/steps/train-attention.ts';
 import { frozenOf, type TrainingSetup } from '../../src/training/setup.ts';
 import { TOKENS, variantOf } from '../../src/training/tasks.ts';
-import { Heatmap } from '../heatmap/Heatmap.tsx';
-import { HeatmapTable } from '../heatmap/HeatmapTable.tsx';
 import { useActions, useLab } from '../store/index.ts';
 import { BackwardPass } from './BackwardPass.tsx';
 import { LossCurve } from './LossCurve.tsx';
+import { MatrixView } from './MatrixView.tsx';
 import { ParamMaps } from './ParamMaps.tsx';
+import { ScalingLesson } from './ScalingLesson.tsx';
 import { PaintGrid, SetupControls } from './TrainingControls.tsx';
 import { createTrainer } from './trainer.ts';
 import { createTrainingStore, shownRecord } from './training-store.ts';
@@ -25,6 +25,9 @@ function causalStatus(t: number): Uint8Array {
     k % t > Math.floor(k / t) ? CELL.masked : CELL.normal,
   );
 }
+
+/** One array for every frame, so the memoised weights view sees the same status. */
+const CAUSAL_STATUS = causalStatus(TOKENS.length);
 
 /** The training step's page: settings, controls, the weights learning, the loss and its history. */
 export function TrainingBody() {
@@ -65,12 +68,13 @@ export function TrainingBody() {
   }, [local.at]);
 
   const [gradCell, setGradCell] = useState<{ row: number; col: number } | null>(null);
-  const setSetup = (setup: TrainingSetup) =>
-    edit((v) => ({ ...v, local: { ...v.local, setup, at: 0 } }));
-  const t = TOKENS.length;
+  const setSetup = useCallback(
+    (setup: TrainingSetup) => edit((v) => ({ ...v, local: { ...v.local, setup, at: 0 } })),
+    [edit],
+  );
   const losses = useMemo(() => s.history.map((r) => r.loss), [s.history]);
   const norms = useMemo(() => s.history.map((r) => r.grad_norm), [s.history]);
-  const status = variantOf(local.setup.task) === 'causal' ? causalStatus(t) : null;
+  const status = variantOf(local.setup.task) === 'causal' ? CAUSAL_STATUS : null;
 
   return (
     <section className="training" aria-label="training">
@@ -144,19 +148,13 @@ export function TrainingBody() {
         <div className="training-grid">
           <figure className="training-weights">
             <figcaption>attention weights at step {shownStep}</figcaption>
-            <Heatmap
+            <MatrixView
               values={record.attn_weights}
               rows={TOKENS}
               cols={TOKENS}
               label="attention weights"
               status={status}
-            />
-            <HeatmapTable
-              values={record.attn_weights}
-              rows={TOKENS}
-              cols={TOKENS}
-              label="attention weights"
-              status={status}
+              playing={s.playing}
             />
           </figure>
           <figure>
@@ -183,12 +181,19 @@ export function TrainingBody() {
           record={record}
           inputs={INPUT_LABELS}
           frozen={frozenOf(local.setup)}
+          playing={s.playing}
           onHoverGrad={setGradCell}
         />
       )}
       {record && (
-        <BackwardPass record={record} setup={local.setup} cell={gradCell ?? { row: 0, col: 0 }} />
+        <BackwardPass
+          record={record}
+          setup={local.setup}
+          cell={gradCell ?? { row: 0, col: 0 }}
+          playing={s.playing}
+        />
       )}
+      <ScalingLesson setup={local.setup} />
     </section>
   );
 }

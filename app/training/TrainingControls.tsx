@@ -50,6 +50,26 @@ function NumberInput({
   );
 }
 
+/** A setting that is on or off. */
+export function CheckField(props: {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
+  return (
+    <div className="field check-field">
+      <label>
+        <input
+          type="checkbox"
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.currentTarget.checked)}
+        />{' '}
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
 export function SetupControls({
   setup,
   onChange,
@@ -121,26 +141,16 @@ export function SetupControls({
           </select>
         </label>
       </div>
-      <div className="field check-field">
-        <label>
-          <input
-            type="checkbox"
-            checked={setup.scaled}
-            onChange={(e) => set({ scaled: e.currentTarget.checked })}
-          />{' '}
-          scale scores by 1/√d_k
-        </label>
-      </div>
-      <div className="field check-field">
-        <label>
-          <input
-            type="checkbox"
-            checked={setup.trainValues}
-            onChange={(e) => set({ trainValues: e.currentTarget.checked })}
-          />{' '}
-          W_value learns too
-        </label>
-      </div>
+      <CheckField
+        label="scale scores by 1/√d_k"
+        checked={setup.scaled}
+        onChange={(scaled) => set({ scaled })}
+      />
+      <CheckField
+        label="W_value learns too"
+        checked={setup.trainValues}
+        onChange={(trainValues) => set({ trainValues })}
+      />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 /**
  * Drives the training worker: Reset starts a session, Train asks for a few steps per animation
  * frame (one request in flight, so Pause stops within a frame), Step asks for one.
+ * Replies are drawn once per animation frame; while the page draws one batch the worker already
+ * trains the next, so the frame rate is set by the slower of the two, not by their sum.
  */
 import type { TrainingRequest, TrainingResponse } from '../../src/engine/worker/training.ts';
 import { MAX_TRAIN_STEPS } from '../../src/training/local.ts';
 import type { TrainingSetup } from '../../src/training/setup.ts';
-import { receive, type TrainingStore } from './training-store.ts';
+import { receiveAll, type TrainingStore } from './training-store.ts';
 
 export interface TrainingWorkerLike {
   postMessage(message: TrainingRequest): void;
@@ -18,6 +20,9 @@ export class Trainer {
   private inFlight: number | null = null;
   private latestReset = 0;
   private onIdle: (() => void) | null = null;
+  /** Replies landed but not drawn yet: the next animation frame draws them in one update. */
+  private pending: TrainingResponse[] = [];
+  private frame: number | null = null;
 
   constructor(
     private readonly store: TrainingStore,
@@ -40,6 +45,7 @@ export class Trainer {
       target: replayTo > 0 ? replayTo : null,
       error: null,
     });
+    this.pending = [];
     this.inFlight = id;
     this.worker.postMessage({ kind: 'train-reset', id, setup });
   }
@@ -71,8 +77,9 @@ export class Trainer {
   private pump(): void {
     const s = this.store.getState();
     if (!s.playing || this.inFlight !== null || !s.setup) return;
-    const left = (s.target ?? MAX_TRAIN_STEPS) - s.history.length;
+    const left = (s.target ?? MAX_TRAIN_STEPS) - s.history.length - this.pendingSteps();
     if (left <= 0) {
+      if (this.pending.length) return; // the last batch is still to be drawn
       this.store.setState({ playing: false, target: null });
       this.onIdle?.();
       return;
@@ -88,19 +95,37 @@ export class Trainer {
     this.worker.postMessage({ kind: 'train-steps', id, count });
   }
 
+  private pendingSteps(): number {
+    let n = 0;
+    for (const r of this.pending) if (r.kind === 'train-frames') n += r.records.length;
+    return n;
+  }
+
   private reply(message: TrainingResponse): void {
     if (message.id === this.inFlight) this.inFlight = null;
     if (message.id < this.latestReset) return; // from a run that was reset since
-    receive(this.store, message);
-    if (this.store.getState().playing) requestAnimationFrame(() => this.pump());
-    else this.onIdle?.();
+    this.pending.push(message);
+    this.frame ??= requestAnimationFrame(() => this.draw());
+    // One batch ahead at most: the worker trains the next while this one is drawn.
+    if (this.pending.length === 1) this.pump();
+  }
+
+  private draw(): void {
+    this.frame = null;
+    const replies = this.pending;
+    this.pending = [];
+    receiveAll(this.store, replies);
+    if (this.store.getState().playing) this.pump();
+    else if (this.inFlight === null) this.onIdle?.();
   }
 }
 
+export function createTrainingWorker(): TrainingWorkerLike {
+  return new Worker(new URL('../../src/engine/worker/training-worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as TrainingWorkerLike;
+}
+
 export function createTrainer(store: TrainingStore): Trainer {
-  const worker = new Worker(
-    new URL('../../src/engine/worker/training-worker.ts', import.meta.url),
-    { type: 'module' },
-  ) as unknown as TrainingWorkerLike;
-  return new Trainer(store, worker);
+  return new Trainer(store, createTrainingWorker());
 }

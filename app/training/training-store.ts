@@ -4,7 +4,11 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StepRecord } from '../../src/engine/train/session.ts';
-import type { TrainingResponse } from '../../src/engine/worker/training.ts';
+import type {
+  TrainError,
+  TrainFrames,
+  TrainingResponse,
+} from '../../src/engine/worker/training.ts';
 import { MAX_TRAIN_STEPS } from '../../src/training/local.ts';
 import type { TrainingSetup } from '../../src/training/setup.ts';
 
@@ -51,19 +55,48 @@ export function shownRecord(s: TrainingState): StepRecord | null {
   return s.current;
 }
 
-/** Applies a worker reply to the store. */
-export function receive(store: TrainingStore, reply: TrainingResponse): void {
-  if (reply.kind === 'train-error') {
-    store.setState({ error: reply.message, playing: false });
+/**
+ * Applies the worker's replies of one animation frame to the store in one update: the history
+ * grows by their records (appended, never copied per reply) and the newest state is shown.
+ */
+export function receiveAll(store: TrainingStore, replies: readonly TrainingResponse[]): void {
+  const error = replies.find((r): r is TrainError => r.kind === 'train-error');
+  if (error) {
+    store.setState({ error: error.message, playing: false });
     return;
   }
+  const frames = replies.filter((r): r is TrainFrames => r.kind === 'train-frames');
+  if (!frames.length) return;
   const s = store.getState();
-  const history = reply.records.length ? s.history.concat(reply.records) : s.history;
+  let prev = s.history.at(-1) ?? s.current;
+  const records = frames.flatMap((r) => r.records);
+  for (const r of records) prev = shareUnchanged(prev, r);
+  const current = shareUnchanged(prev, frames[frames.length - 1].current);
+  const history = records.length ? s.history.concat(records) : s.history;
   const full = history.length >= MAX_TRAIN_STEPS;
   store.setState({
     history,
-    current: reply.current,
+    current,
     error: null,
     ...(full ? { playing: false } : {}),
   });
+}
+
+/**
+ * A parameter that did not change since `prev` (a fixed W_value) keeps `prev`'s array, so the
+ * views memoised on it skip the frame. Mutates and returns `next`.
+ */
+function shareUnchanged(prev: StepRecord | null, next: StepRecord): StepRecord {
+  if (!prev) return next;
+  for (const [name, a] of Object.entries(next.params)) {
+    const b = prev.params[name];
+    if (b && sameValues(a, b)) next.params[name] = b;
+  }
+  return next;
+}
+
+function sameValues(a: Float32Array, b: Float32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

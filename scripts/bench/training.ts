@@ -1,12 +1,18 @@
 /**
  * Training steps per second (forward + backward + AdamW update, as the training worker runs
  * them) at book size and at T=64, d=64, 4 heads. Measured in Node on the reference engine: the
- * worker runs the same code; ORT has no backward pass here, so it has no row.
+ * worker runs the same code. ORT has no row: see ORT_NOTE.
  */
 import { resolveConfig } from '../../src/engine/resolve-config.ts';
 import { TrainingSession } from '../../src/engine/train/session.ts';
 import { TorchGenerator } from '../../src/rng/generator.ts';
 import { DEFAULT_SETUP, frozenOf, trainingConfig } from '../../src/training/setup.ts';
+
+/** Why the table has no ORT row (printed under it). */
+export const ORT_NOTE =
+  'ORT: no row. onnxruntime-web runs inference only: its training build (TrainingSession) was ' +
+  'removed in 1.20 (microsoft/onnxruntime#22103), and our ONNX graphs hold the forward pass ' +
+  'only; training would need the backward pass exported as forward ops, which we do not do.';
 
 export interface TrainingRow {
   kind: 'training';
@@ -81,5 +87,6 @@ export function formatTraining(rows: TrainingRow[]): string {
     lines.push(
       `| ${r.config} | ${r.backend} | ${r.steps_per_s} | ${r.goal ? `≥ ${r.goal}` : '—'} |`,
     );
+  lines.push('', ORT_NOTE);
   return `${lines.join('\n')}\n`;
 }

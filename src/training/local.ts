@@ -26,6 +26,7 @@ const setupObject = z.object({
   positions: z.boolean(),
   trainValues: z.boolean(),
   painted: paintedSchema.optional(),
+  inputScale: z.number().gt(0).max(10).optional(),
 });
 
 export const setupSchema: z.ZodType<TrainingSetup> = setupObject;

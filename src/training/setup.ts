@@ -27,6 +27,8 @@ export interface TrainingSetup {
   trainValues: boolean;
   /** The painted task's target weights (T × T); ignored by the other tasks. */
   painted?: number[][];
+  /** Inputs multiplied by this (default 1): the √d_k lesson's larger scores. */
+  inputScale?: number;
 }
 
 /** Steps each task is given by default: its loss falls ≥ 10× within them (tested). */
@@ -81,15 +83,21 @@ export function defaultSetup(task: TaskId, optimizer: Optimizer = 'adamw'): Trai
   return { ...DEFAULT_SETUP, task, optimizer, lr: DEFAULT_LR[optimizer] };
 }
 
-/** The book's embeddings, with one-hot positions appended when the setup asks. */
+/** The book's embeddings, with one-hot positions appended when the setup asks (× inputScale). */
 export function inputOf(setup: TrainingSetup): number[][] {
   const t = EMBEDDINGS.length;
+  const k = setup.inputScale ?? 1;
   return EMBEDDINGS.map((x, i) =>
-    setup.positions ? [...x, ...Array.from({ length: t }, (_, j) => (i === j ? 1 : 0))] : [...x],
+    (setup.positions ? [...x, ...Array.from({ length: t }, (_, j) => (i === j ? 1 : 0))] : x).map(
+      (v) => v * k,
+    ),
   );
 }
 
-/** The parameters the optimizer leaves alone. */
-export function frozenOf(setup: TrainingSetup): string[] {
-  return setup.trainValues ? [] : ['W_value'];
+const NONE_FROZEN: readonly string[] = [];
+const VALUES_FROZEN: readonly string[] = ['W_value'];
+
+/** The parameters the optimizer leaves alone (the same list each call, so views can memo on it). */
+export function frozenOf(setup: TrainingSetup): readonly string[] {
+  return setup.trainValues ? NONE_FROZEN : VALUES_FROZEN;
 }

@@ -1,3 +1,4 @@
+import { runScalingLesson, type ScalingRun } from '../../training/scaling-lesson.ts';
 import { frozenOf, type TrainingSetup, trainingConfig } from '../../training/setup.ts';
 import { type StepRecord, TrainingSession } from '../train/session.ts';
 
@@ -15,7 +16,14 @@ export interface TrainStepsRequest {
   count: number;
 }
 
-export type TrainingRequest = TrainResetRequest | TrainStepsRequest;
+/** The √d_k lesson: two runs of `setup`, with and without the scaling (a session apart). */
+export interface TrainCompareRequest {
+  kind: 'train-compare';
+  id: number;
+  setup: TrainingSetup;
+}
+
+export type TrainingRequest = TrainResetRequest | TrainStepsRequest | TrainCompareRequest;
 
 export interface TrainFrames {
   kind: 'train-frames';
@@ -32,7 +40,13 @@ export interface TrainError {
   message: string;
 }
 
-export type TrainingResponse = TrainFrames | TrainError;
+export interface TrainCompared {
+  kind: 'train-compared';
+  id: number;
+  runs: ScalingRun[];
+}
+
+export type TrainingResponse = TrainFrames | TrainError | TrainCompared;
 
 /** The training loop of the worker: one session at a time, stepped on request. */
 export class TrainingHost {
@@ -40,6 +54,8 @@ export class TrainingHost {
 
   handle(message: TrainingRequest): TrainingResponse {
     try {
+      if (message.kind === 'train-compare')
+        return { kind: 'train-compared', id: message.id, runs: runScalingLesson(message.setup) };
       if (message.kind === 'train-reset') {
         this.session = new TrainingSession(trainingConfig(message.setup), frozenOf(message.setup));
         return { kind: 'train-frames', id: message.id, records: [], current: this.session.peek() };
