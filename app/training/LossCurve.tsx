@@ -1,5 +1,6 @@
 import { extent, line, scaleLinear, scaleLog } from 'd3';
 import { useMemo } from 'react';
+import { PlotFrame } from '../chart/PlotFrame.tsx';
 
 const W = 420;
 const H = 180;
@@ -61,24 +62,13 @@ export function LossCurve({ values, label, log, at, onHover }: CurveProps) {
       }
       onPointerLeave={onHover ? () => onHover(null) : undefined}
     >
-      <rect
-        x={M.left}
-        y={M.top}
-        width={W - M.left - M.right}
-        height={H - M.top - M.bottom}
-        className="plot-bg"
+      <PlotFrame
+        frame={{ W, H, M }}
+        ticks={ticks}
+        y={y}
+        label={(t) => t.toPrecision(2)}
+        xLabel="step"
       />
-      {ticks.map((t) => (
-        <g key={t} transform={`translate(0,${y(t)})`}>
-          <line x1={M.left} x2={W - M.right} className="grid" />
-          <text x={M.left - 4} dy="0.32em" textAnchor="end">
-            {t.toPrecision(2)}
-          </text>
-        </g>
-      ))}
-      <text x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle">
-        step
-      </text>
       {path && <path d={path} className="curve" />}
       {cursor !== null && (
         <line x1={x(cursor)} x2={x(cursor)} y1={M.top} y2={H - M.bottom} className="cursor" />
