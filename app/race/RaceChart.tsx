@@ -1,12 +1,27 @@
 import { line, scaleLog, scaleOrdinal, schemeTableau10 } from 'd3';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { IMPL_IDS, IMPL_SHORT, type ImplId } from '../../src/race/implementations.ts';
 import { isMeasured, type MeasuredRow, type RaceRow } from '../../src/race/protocol.ts';
 import { PlotFrame } from '../chart/PlotFrame.tsx';
 
-const W = 640;
-const H = 320;
+const H = 300;
 const M = { top: 12, right: 16, bottom: 34, left: 56 };
+/** The chart is drawn at its box's width (text stays legible on a phone), within these. */
+const MIN_W = 300;
+const MAX_W = 640;
+
+/** The width of an element, followed as it resizes. */
+function useWidth(): [(el: HTMLElement | null) => void, number] {
+  const [width, setWidth] = useState(MAX_W);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((el: HTMLElement | null) => {
+    observer.current?.disconnect();
+    if (!el) return;
+    observer.current = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    observer.current.observe(el);
+  }, []);
+  return [ref, Math.round(Math.min(MAX_W, Math.max(MIN_W, width)))];
+}
 
 const colour = scaleOrdinal<ImplId, string>(IMPL_IDS, schemeTableau10.concat(['#555', '#a05']));
 
@@ -19,6 +34,7 @@ function decades(lo: number, hi: number): number[] {
 
 /** Time per forward pass against T, both axes log scale, one line per implementation. */
 export function RaceChart({ rows }: { rows: readonly RaceRow[] }) {
+  const [box, W] = useWidth();
   const { lines, x, y, xTicks, yTicks } = useMemo(() => {
     const measured = rows.filter(isMeasured);
     const ts = measured.map((r) => r.T);
@@ -41,9 +57,9 @@ export function RaceChart({ rows }: { rows: readonly RaceRow[] }) {
     const lines = [...byImpl].map(([impl, rs]) => ({ impl, rs, d: path(rs) ?? '' }));
     const xTicks = [...new Set(ts)].sort((a, b) => a - b);
     return { lines, x, y, xTicks, yTicks: decades(msLo, msHi) };
-  }, [rows]);
+  }, [rows, W]);
   return (
-    <figure className="race-chart">
+    <figure className="race-chart" ref={box}>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"

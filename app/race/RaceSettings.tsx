@@ -29,7 +29,7 @@ export function RaceSettings({ local, reasons, threads, disabled, onChange }: Pr
               checked={local.sizes.includes(t)}
               onChange={() => onChange({ sizes: toggle(T_CHOICES, local.sizes, t) })}
             />
-            {t.toLocaleString('en')}
+            {t}
           </label>
         ))}
       </fieldset>

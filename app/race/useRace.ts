@@ -62,7 +62,14 @@ export function useRace() {
   }, []);
 
   const start = useCallback((sizes: number[], d: number, impls: ImplId[]) => {
-    setState((s) => ({ ...IDLE, reasons: s.reasons, threads: s.threads, status: 'running' }));
+    const total = new Set(sizes).size * impls.length;
+    setState((s) => ({
+      ...IDLE,
+      reasons: s.reasons,
+      threads: s.threads,
+      status: 'running',
+      total,
+    }));
     client.current?.run({ kind: 'run', sizes, d, impls });
   }, []);
 

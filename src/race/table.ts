@@ -2,9 +2,9 @@
 import { IMPL_SHORT } from './implementations.ts';
 import { isMeasured, type RaceRow } from './protocol.ts';
 
-/** Time per pass, 3 significant digits. */
-export function formatMs(ms: number): string {
-  return ms >= 100 ? ms.toFixed(0) : ms.toPrecision(3);
+/** Times and rates to 3 significant digits (whole numbers from 100). */
+export function threeDigits(x: number): string {
+  return x >= 100 ? x.toFixed(0) : x.toPrecision(3);
 }
 
 /** |Δ| in scientific notation (0 stays 0). */
@@ -30,11 +30,11 @@ export function rowCells(row: RaceRow, peak: number | null): string[] {
   if (!isMeasured(row)) return [...head, row.skipped, '', '', '', '', ''];
   return [
     ...head,
-    formatMs(row.median_ms),
+    threeDigits(row.median_ms),
     String(row.runs),
     formatDiff(row.max_abs_diff),
     formatDiff(row.scale > 0 ? row.max_abs_diff / row.scale : row.max_abs_diff),
-    row.gflops.toFixed(1),
+    threeDigits(row.gflops),
     peak ? `${((100 * row.gflops) / peak).toFixed(0)} %` : '',
   ];
 }

@@ -127,7 +127,7 @@ describe('the copied table', () => {
     expect(markdownTable(rows, 50).split('\n')).toEqual([
       '| implementation | T | d | ms per pass | runs | max \\|Δ\\| | max \\|Δ\\| / scale | GFLOP/s | % of peak |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      '| einsum loops | 64 | 768 | 812 | 2 | 2.4e-7 | 2.0e-7 | 0.5 | 1 % |',
+      '| einsum loops | 64 | 768 | 812 | 2 | 2.4e-7 | 2.0e-7 | 0.500 | 1 % |',
       '| ORT webgpu | 64 | 768 | no adapter |  |  |  |  |  |',
     ]);
   });
