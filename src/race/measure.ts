@@ -14,7 +14,7 @@ export interface MeasureOptions {
   budgetMs: number;
 }
 
-export const MEASURE: MeasureOptions = { runs: 5, budgetMs: 1500 };
+export const MEASURE: MeasureOptions = { runs: 5, budgetMs: 1000 };
 
 /** The median of a few timed passes after a warm-up (compiles, allocates, fills caches). */
 export async function measure(

@@ -13,7 +13,7 @@ import type { MakeRunner } from './runners.ts';
 import { benchCaseOf, widthOf } from './sizes.ts';
 
 /** A pass predicted to take longer than this is skipped. */
-export const TOO_SLOW_MS = 4000;
+export const TOO_SLOW_MS = 1500;
 
 export interface RaceDeps {
   makeRunner: MakeRunner;
