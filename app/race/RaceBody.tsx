@@ -1,6 +1,6 @@
 import './race.css';
 import { readLocal } from '../../src/chapter/steps/local.ts';
-import { type RaceLocal, stepRace } from '../../src/chapter/steps/race.ts';
+import { type RaceLocal, raceFields } from '../../src/chapter/steps/race.ts';
 import { IMPL_SHORT } from '../../src/race/implementations.ts';
 import { isMeasured } from '../../src/race/protocol.ts';
 import { markdownTable } from '../../src/race/table.ts';
@@ -18,7 +18,7 @@ import { useRace } from './useRace.ts';
 export function RaceBody() {
   const view = useLab((s) => s.view);
   const { edit } = useActions();
-  const local = readLocal(stepRace.local as never, view) as RaceLocal;
+  const local = readLocal(raceFields, view);
   const setLocal = (change: Partial<RaceLocal>) =>
     edit((v) => ({ ...v, local: { ...v.local, ...change } }));
   const { state, start, cancel } = useRace();

@@ -10,7 +10,7 @@ import {
   widthSchema,
 } from '../../race/local.ts';
 import { aligned } from './python.ts';
-import type { StepDef } from './types.ts';
+import type { LocalFields, StepDef } from './types.ts';
 
 export interface RaceLocal {
   sizes: number[];
@@ -18,26 +18,29 @@ export interface RaceLocal {
   impls: ImplId[];
 }
 
+/** The step's own fields: what the permalink carries (never the results). */
+export const raceFields: LocalFields<RaceLocal> = {
+  sizes: {
+    label: 'sequence lengths',
+    initial: RACE_INITIAL.sizes,
+    schema: sizesSchema,
+    clamp: clampSizes,
+  },
+  d: { label: 'model width', initial: RACE_INITIAL.d, schema: widthSchema, clamp: clampWidth },
+  impls: {
+    label: 'implementations',
+    initial: RACE_INITIAL.impls,
+    schema: implsSchema,
+    clamp: clampImpls,
+  },
+};
+
 export const stepRace: StepDef<'race'> = {
   id: 'race',
   short: 'The race',
   title: 'The race: one attention, many implementations, on your machine',
   defaults: {},
-  local: {
-    sizes: {
-      label: 'sequence lengths',
-      initial: RACE_INITIAL.sizes,
-      schema: sizesSchema,
-      clamp: clampSizes,
-    },
-    d: { label: 'model width', initial: RACE_INITIAL.d, schema: widthSchema, clamp: clampWidth },
-    impls: {
-      label: 'implementations',
-      initial: RACE_INITIAL.impls,
-      schema: implsSchema,
-      clamp: clampImpls,
-    },
-  },
+  local: raceFields,
   body: 'race',
   prose: [
     'The chapter’s MultiHeadAttentionWrapper stacks CausalAttention heads; MultiHeadAttention splits one set of weights into heads; the bonus material adds a combined W_qkv projection and einsum. Here they race, written in TypeScript, against our reference engine, ONNX Runtime Web and our WebAssembly SIMD kernels — all from the same manual_seed(123) weights and the same input, in a worker on your machine.',
