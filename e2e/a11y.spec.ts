@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { stepDef } from '../src/chapter/steps/index.ts';
 import { defaultView, STEP_IDS, type StepId } from '../src/chapter/view.ts';
+import { chooseRace, runRace } from './support/race.ts';
 
 /**
  * Accessibility: axe (WCAG 2.0/2.1 A and AA, best practice) finds nothing on any step, in light
@@ -34,6 +35,11 @@ async function openLocked(page: Page, step: StepId) {
 /** A step with a page of its own (GPT-2 text, training, 4.x), once it has drawn its results. */
 async function openOwnPage(page: Page, step: StepId) {
   await page.goto(`/?backend=reference#/${step}`);
+  // The race draws its chart and table once it has run: a small, quick one.
+  if (step === 'race') {
+    await chooseRace(page, { sizes: [16], d: 64, impls: ['wrapper', 'reference', 'kernel-fma-1'] });
+    await runRace(page);
+  }
   await expect(
     page.locator('.watch-column').locator('table, canvas').filter({ visible: true }).first(),
   ).toBeVisible({ timeout: 120_000 });

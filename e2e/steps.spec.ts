@@ -153,6 +153,11 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
     await expect(page.getByRole('status').filter({ hasText: /^step \d+/ })).toContainText('step 0');
     await expectCells(page, 'attention weights', untrainedWeights());
   },
+  // Opens ready to race (every runner listed, with its reason where it cannot run); e2e/race.spec.ts races.
+  race: async (page) => {
+    await expect(page.getByRole('button', { name: 'Start the race' })).toBeEnabled();
+    await expect(page.getByRole('checkbox', { name: /Einsum loop nest/ })).toBeChecked();
+  },
   // The steps after chapter 3: e2e/beyond.spec.ts tests them in full.
   '4.1': async (page) => {
     const gqa = beyond.gqa_default;

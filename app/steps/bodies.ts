@@ -14,6 +14,7 @@ export const BODIES: Record<CustomBody, ComponentType<{ def: StepDef }>> = {
   // Loaded when the step opens: its tokenizer, worker and views stay out of the first paint.
   gpt2: lazy(() => import('../gpt2/Gpt2Step.tsx').then((m) => ({ default: m.Gpt2Step }))),
   training: TrainingBody,
+  race: lazy(() => import('../race/RaceBody.tsx').then((m) => ({ default: m.RaceBody }))),
   'beyond-gqa': GqaBody,
   'beyond-padding': PaddingBody,
 };

@@ -1,5 +1,6 @@
 import { extent, scaleLinear, scaleLog } from 'd3';
 import { useMemo, useRef } from 'react';
+import { PlotFrame } from '../chart/PlotFrame.tsx';
 import { CHUNK, chunkCount, chunkPath, dataY } from './curve-chunks.ts';
 
 const W = 420;
@@ -89,24 +90,13 @@ export function LossCurve({ values, label, log, at, onHover, compare = NONE }: C
       }
       onPointerLeave={onHover ? () => onHover(null) : undefined}
     >
-      <rect
-        x={M.left}
-        y={M.top}
-        width={W - M.left - M.right}
-        height={H - M.top - M.bottom}
-        className="plot-bg"
+      <PlotFrame
+        frame={{ W, H, M }}
+        ticks={ticks}
+        y={y}
+        label={(t) => (log ? t.toExponential(0) : t.toPrecision(2))}
+        xLabel="step"
       />
-      {ticks.map((t) => (
-        <g key={t} transform={`translate(0,${y(t)})`}>
-          <line x1={M.left} x2={W - M.right} className="grid" />
-          <text x={M.left - 4} dy="0.32em" textAnchor="end">
-            {log ? t.toExponential(0) : t.toPrecision(2)}
-          </text>
-        </g>
-      ))}
-      <text x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle">
-        step
-      </text>
       <Series chunks={chunks} transform={transform} className="curve" />
       {compare.length > 0 && (
         <Series chunks={compareChunks} transform={transform} className="curve compare" />

@@ -6,9 +6,8 @@
  * is fixed when ORT first initialises, so the runner uses one page per thread count.
  */
 
-import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.mjs?url';
-import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
 import { drawModel } from '../engine/draws.ts';
+import { loadOrt } from '../engine/ort/load.ts';
 import { createFastMha } from '../engine/ort/run-fast.ts';
 import type { OrtModule } from '../engine/ort/session-cache.ts';
 import { forward } from '../engine/run.ts';
@@ -40,14 +39,6 @@ export interface ThroughputResult {
   adapter?: string;
   /** The kernels' phases (median ms): projections, attention, out_proj. */
   phases_ms?: number[];
-}
-
-async function ortModule(threads: number): Promise<OrtModule> {
-  const ort = (await import('onnxruntime-web')) as unknown as OrtModule;
-  ort.env.wasm.wasmPaths = { mjs: mjsUrl, wasm: wasmUrl };
-  ort.env.wasm.numThreads = threads;
-  ort.env.logLevel = 'error';
-  return ort;
 }
 
 async function timeCase(
@@ -119,7 +110,7 @@ self.addEventListener('message', async (event: MessageEvent<ThroughputRequest>) 
   const req = event.data;
   try {
     const ort =
-      req.backend === 'reference' || req.backend === 'kernel' ? null : await ortModule(req.threads);
+      req.backend === 'reference' || req.backend === 'kernel' ? null : await loadOrt(req.threads);
     const adapter = req.backend === 'webgpu' ? await adapterName() : undefined;
     const results: ThroughputResult[] = [];
     for (const c of req.cases) results.push({ ...(await timeCase(req, c, ort)), adapter });

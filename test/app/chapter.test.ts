@@ -85,6 +85,7 @@ describe('every step', () => {
       '4.1',
       '4.3',
       'train',
+      'race',
     ]);
   });
 
@@ -107,6 +108,7 @@ describe('every step', () => {
       '4.1': [123, 4, 0, false, true, true],
       '4.3': [123, 1, 0, false, true, true],
       train: [123, 1, 0, false, false, true],
+      race: [123, 1, 0, false, false, true],
     });
     for (const id of STEP_IDS) {
       const d_out = id === '4.1' ? 8 : 2;

@@ -20,6 +20,7 @@ import { step41 } from './4.1-gqa.ts';
 import { step43 } from './4.3-padding.ts';
 import { stepEx33 } from './ex3.3-gpt2.ts';
 import { initialLocal } from './local.ts';
+import { stepRace } from './race.ts';
 import { stepTrain } from './train-attention.ts';
 import type { StepDef } from './types.ts';
 
@@ -37,6 +38,7 @@ export const STEPS = [
   step41,
   step43,
   stepTrain,
+  stepRace,
 ] as const;
 
 export type StepId = (typeof STEPS)[number]['id'];

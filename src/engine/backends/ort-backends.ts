@@ -4,8 +4,7 @@
  * so ORT's runtime files are served from our own origin: no CDN, works offline).
  */
 
-import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.mjs?url';
-import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
+import { loadOrt, webgpuAdapter } from '../ort/load.ts';
 import { createOrtAttention } from '../ort/run-ort.ts';
 import type { OrtModule } from '../ort/session-cache.ts';
 import { resolveConfig } from '../resolve-config.ts';
@@ -17,28 +16,13 @@ import type { BackendManager } from './manager.ts';
 const PROBE = resolveConfig({ variant: 'mha' });
 
 export async function addOrtBackends(manager: BackendManager): Promise<void> {
-  const ort = (await import('onnxruntime-web')) as unknown as OrtModule;
-  // Standalone runtime files: otherwise ORT's thread workers load Vite's chunk and hang.
-  ort.env.wasm.wasmPaths = { mjs: mjsUrl, wasm: wasmUrl };
-  ort.env.wasm.numThreads = self.crossOriginIsolated
-    ? Math.max(1, navigator.hardwareConcurrency)
-    : 1;
+  const ort = await loadOrt(
+    self.crossOriginIsolated ? Math.max(1, navigator.hardwareConcurrency) : 1,
+  );
   await tryAdd(manager, 'wasm', () => ortBackend(ort, 'wasm'));
   const adapter = await webgpuAdapter();
   if (typeof adapter === 'string') manager.unavailable('webgpu', `webgpu: ${adapter}`);
   else await tryAdd(manager, 'webgpu', () => ortBackend(ort, 'webgpu', adapter));
-}
-
-/** A GPU adapter, or the reason there is none. */
-async function webgpuAdapter(): Promise<GPUAdapter | string> {
-  if (!('gpu' in navigator) || !navigator.gpu)
-    return 'this browser has no navigator.gpu (WebGPU off)';
-  try {
-    const adapter = await navigator.gpu.requestAdapter();
-    return adapter ?? 'no adapter (navigator.gpu.requestAdapter() returned null)';
-  } catch (e) {
-    return `requestAdapter() failed: ${(e as Error).message}`;
-  }
 }
 
 async function tryAdd(
