@@ -1,10 +1,14 @@
 import { useActions, useLab } from '../store/index.ts';
 
-/** How the step's panels are drawn: with tables of their numbers, with what the last edit changed. */
+/**
+ * How the step's panels are drawn: with tables of their numbers, with what the last edit
+ * changed, and with the head view above them.
+ */
 export function ViewToggles() {
   const tables = useLab((s) => s.showTables);
   const changes = useLab((s) => s.showChanges);
-  const { setShowTables, setShowChanges } = useActions();
+  const headView = useLab((s) => s.showHeadView);
+  const { setShowTables, setShowChanges, setShowHeadView } = useActions();
   return (
     <div className="view-toggles">
       <label className="toggle">
@@ -22,6 +26,14 @@ export function ViewToggles() {
           onChange={(e) => setShowChanges(e.currentTarget.checked)}
         />{' '}
         Show changes
+      </label>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={headView}
+          onChange={(e) => setShowHeadView(e.currentTarget.checked)}
+        />{' '}
+        Show the head view
       </label>
     </div>
   );
