@@ -161,7 +161,9 @@ describe('sliceOf and the words', () => {
     ]);
     const cut = sliceOf(0, causal3.values, 3, 1, 2);
     expect(describeFocus([cut], { side: 'query', index: 2 }, { start: 1, size: 2 }, names)).toEqual(
-      ['starts attends most to starts (0.3000), journey (0.2000); 0.5000 on tokens outside the window'],
+      [
+        'starts attends most to starts (0.3000), journey (0.2000); 0.5000 on tokens outside the window',
+      ],
     );
   });
 });
