@@ -10,7 +10,7 @@ import { readTable } from './support/tables.ts';
 
 const SHOTS = '/work/shots/headview';
 // The engine worker shares 2 cores with other checkouts here: waits are generous.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const headView = (page: Page) => page.getByRole('region', { name: 'head view' });
 const lines = (page: Page) => headView(page).locator('svg line');
@@ -99,4 +99,55 @@ test('375 px: the head view fits the narrow screen', async ({ page }) => {
   await headView(page).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/step-3.6.2-375.png` });
   expect(await axe(page)).toEqual([]);
+});
+
+test('GPT-2 step: a typed sentence draws in the head view; a long text shows a window', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#/ex3.3');
+  const status = page.locator('.gpt2-status');
+  await expect(status).toContainText('computed in the worker', { timeout: 150_000 });
+  await page.getByLabel('Show the head view').check();
+  await page
+    .getByRole('textbox', { name: 'your text' })
+    .fill('The cat sat on the mat because it was tired');
+  await expect(status).toContainText('10 tokens', { timeout: 150_000 });
+  await expect(lines(page).first()).toBeAttached({ timeout: 150_000 });
+  // 12 heads' lines, each head's lines from a query to keys at or before it (causal)
+  const heads = await lines(page).evaluateAll((ls) => {
+    const seen = new Set<string>();
+    for (const l of ls) {
+      if (Number(l.getAttribute('data-key')) > Number(l.getAttribute('data-query'))) return null;
+      seen.add(l.getAttribute('data-head') ?? '');
+    }
+    return seen.size;
+  });
+  expect(heads).toBe(12);
+  const queries = headView(page).getByRole('list', { name: 'queries' });
+  await queries.getByRole('button', { name: 'query ·it' }).focus();
+  await expect(headView(page).locator('.head-view-words')).toContainText(
+    'head 12: ·it attends most to',
+  );
+  await headView(page).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/gpt2-1280.png` });
+  expect(await axe(page)).toEqual([]);
+
+  // A long text: 24 tokens around the focused one, said in the note; arrow keys move the window.
+  await page
+    .getByRole('textbox', { name: 'your text' })
+    .fill(' the cat sat on the mat.'.repeat(20));
+  await expect(status).toContainText('140 tokens', { timeout: 150_000 });
+  await expect(headView(page)).toContainText('Tokens 1–24 of 140', { timeout: 60_000 });
+  await queries.getByRole('button').first().focus();
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+  await expect(headView(page)).toContainText('Tokens 11–34 of 140', { timeout: 60_000 });
+  await expect(queries.getByRole('button', { name: /^query ·sat \(token 31\)$/ })).toBeFocused();
+  await expect
+    .poll(() => lines(page).evaluateAll((ls) => ls.map((l) => l.getAttribute('data-query'))))
+    .toContain('30');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await headView(page).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/gpt2-375.png` });
 });

@@ -4,6 +4,7 @@ import type { Gpt2Want } from '../../src/gpt2/protocol.ts';
 import { windowAround } from '../../src/headview/index.ts';
 import { MAX_TEXT_CHARS } from '../../src/tokenizer/index.ts';
 import { useLab } from '../store/index.ts';
+import { markEdit, markPainted } from '../store/paint.ts';
 import { ContextStrip } from './ContextStrip.tsx';
 import { EmbeddingRows } from './EmbeddingRows.tsx';
 import { Gpt2HeadView } from './Gpt2HeadView.tsx';
@@ -43,8 +44,11 @@ export function Gpt2Step() {
   const head = result?.head ?? null;
   useEffect(() => setT(tokens.length), [tokens.length]);
 
+  // The benchmark's edit → paint: children drew their canvases in their effects, before this one.
   useEffect(() => {
-    if (result) performance.mark('gpt2-painted');
+    if (!result) return;
+    performance.mark('gpt2-painted');
+    markPainted();
   }, [result]);
 
   const tooLong = local.text.length > MAX_TEXT_CHARS;
@@ -58,7 +62,10 @@ export function Gpt2Step() {
           value={local.text}
           rows={3}
           spellCheck={false}
-          onChange={(e) => setLocal({ text: e.target.value })}
+          onChange={(e) => {
+            markEdit();
+            setLocal({ text: e.target.value });
+          }}
         />
       </label>
       {tooLong && (

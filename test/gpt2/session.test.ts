@@ -13,15 +13,11 @@ const NONE: Gpt2Want = { thumbs: false, context: false, head: null, window: null
 describe('Gpt2Session (what the worker answers)', () => {
   const session = new Gpt2Session();
   const book = gpt2Fixture.gpt2[0];
+  const run = (id: number, text: string, want: Gpt2Want) =>
+    session.run({ kind: 'run', id, text, seed: 123, want });
 
   it('tokenizes, computes and sends thumbnails, summaries, the context strip and one head', async () => {
-    const r = await session.run({
-      kind: 'run',
-      id: 1,
-      text: 'Your journey starts with one step',
-      seed: 123,
-      want: { ...ALL, head: 11 },
-    });
+    const r = await run(1, 'Your journey starts with one step', { ...ALL, head: 11 });
     expect(r.tokens.map((t) => t.id)).toEqual(book.ids);
     expect(r.thumbSize).toBe(6);
     expect(r.thumbs).toHaveLength(12 * 36);
@@ -44,26 +40,14 @@ describe('Gpt2Session (what the worker answers)', () => {
   });
 
   it('sends only what the view draws: a run with nothing on screen moves the previews alone', async () => {
-    const r = await session.run({
-      kind: 'run',
-      id: 4,
-      text: 'Your journey starts',
-      seed: 123,
-      want: NONE,
-    });
+    const r = await run(4, 'Your journey starts', NONE);
     expect([r.thumbs, r.context_vecs, r.head, r.window]).toEqual([null, null, null, null]);
     expect(r.bytes).toBe(2 * 3 * 8 * 4); // tok_emb and pos_emb previews, [3, 8] each
     expect(r.entropy).toHaveLength(12);
   });
 
   it('the head view’s window: every head, those rows and keys, and the weight outside', async () => {
-    await session.run({
-      kind: 'run',
-      id: 5,
-      text: 'Your journey starts with one step',
-      seed: 123,
-      want: NONE,
-    });
+    await run(5, 'Your journey starts with one step', NONE);
     const head11 = floats(book.attn_weights_head11);
     const f = session.fetch({
       kind: 'fetch',
@@ -91,13 +75,7 @@ describe('Gpt2Session (what the worker answers)', () => {
   });
 
   it('an empty text gives no tokens, a note and empty tensors', async () => {
-    const r = await session.run({
-      kind: 'run',
-      id: 3,
-      text: '',
-      seed: 123,
-      want: { ...ALL, head: 0 },
-    });
+    const r = await run(3, '', { ...ALL, head: 0 });
     expect(r.tokens).toEqual([]);
     expect(r.note).toMatch(/empty/);
     expect(r.context_vecs).toHaveLength(0);
