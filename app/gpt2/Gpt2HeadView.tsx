@@ -20,7 +20,8 @@ export function Gpt2HeadView({
   win: TokenWindow;
   onCursor: (index: number) => void;
 }) {
-  const names = useMemo(() => tokenNames(tokens.map((t) => chipLabel(t.text))), [tokens]);
+  const labels = useMemo(() => tokens.map((t) => chipLabel(t.text)), [tokens]);
+  const names = useMemo(() => tokenNames(labels), [labels]);
   const t = tokens.length;
   const cut = win.size < t;
   const note = `${
@@ -32,6 +33,7 @@ export function Gpt2HeadView({
   return (
     <HeadView
       label="head view"
+      labels={labels}
       names={names}
       slices={slices}
       win={win}

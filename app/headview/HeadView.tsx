@@ -29,6 +29,7 @@ const MOVES: Record<string, [number, HeadViewFocus['side'] | null]> = {
  */
 export function HeadView({
   label,
+  labels,
   names,
   slices,
   win,
@@ -37,7 +38,8 @@ export function HeadView({
   onCursor,
 }: {
   label: string;
-  /** Distinct names of all tokens (see app/a11y/token-names.ts). */
+  /** What each token shows, and its distinct accessible name (see app/a11y/token-names.ts). */
+  labels: readonly string[];
   names: readonly string[];
   slices: readonly HeadSlice[];
   win: TokenWindow;
@@ -88,7 +90,7 @@ export function HeadView({
 
   const column = (side: HeadViewFocus['side']) => (
     <ul className={`head-view-col ${side}`} aria-label={side === 'query' ? 'queries' : 'keys'}>
-      {names.slice(win.start, end).map((name, k) => {
+      {labels.slice(win.start, end).map((text, k) => {
         const index = win.start + k;
         const here = side === current.side && index === current.index;
         return (
@@ -108,8 +110,10 @@ export function HeadView({
               onPointerEnter={() => setHover({ side, index })}
               onPointerLeave={() => setHover(null)}
             >
-              <span className="sr-only">{side} </span>
-              <bdi>{name}</bdi>
+              <span className="sr-only">
+                {side} {names[index]}
+              </span>
+              <bdi aria-hidden="true">{text}</bdi>
             </button>
           </li>
         );

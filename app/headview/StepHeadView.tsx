@@ -17,6 +17,7 @@ export function StepHeadView({ groups }: { groups: readonly PanelGroup[] }) {
   return (
     <HeadView
       label="head view"
+      labels={tokens}
       names={names}
       slices={slices}
       win={{ start: 0, size: tokens.length }}
