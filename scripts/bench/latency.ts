@@ -117,7 +117,9 @@ export async function gpt2Latency(
   const box = page.getByRole('textbox', { name: 'your text' });
   const status = page.locator('.gpt2-status');
   await box.fill(textOf(t, 0));
-  await status.filter({ hasText: `${t} tokens · computed` }).waitFor({ timeout: 300_000 });
+  await status
+    .filter({ hasText: `${t.toLocaleString('en')} tokens · computed` })
+    .waitFor({ timeout: 300_000 });
   await page.waitForTimeout(1000);
   const before = (await measures(page)).length;
   await page.evaluate(() => {
