@@ -4,7 +4,6 @@ import type { Gpt2Want } from '../../src/gpt2/protocol.ts';
 import { windowAround } from '../../src/headview/index.ts';
 import { MAX_TEXT_CHARS } from '../../src/tokenizer/index.ts';
 import { useLab } from '../store/index.ts';
-import { markEdit, markPainted } from '../store/paint.ts';
 import { ContextStrip } from './ContextStrip.tsx';
 import { EmbeddingRows } from './EmbeddingRows.tsx';
 import { Gpt2HeadView } from './Gpt2HeadView.tsx';
@@ -12,6 +11,7 @@ import { HeadGrid } from './HeadGrid.tsx';
 import { HeadSummaryChart } from './HeadSummaryChart.tsx';
 import { HeadZoom } from './HeadZoom.tsx';
 import { TokenChips } from './TokenChips.tsx';
+import { useEditToPaint } from './useEditToPaint.ts';
 import { useGpt2View } from './useGpt2View.ts';
 import { useGpt2Worker } from './useGpt2Worker.ts';
 import { useOnScreen } from './useOnScreen.ts';
@@ -44,12 +44,7 @@ export function Gpt2Step() {
   const head = result?.head ?? null;
   useEffect(() => setT(tokens.length), [tokens.length]);
 
-  // The benchmark's edit → paint: children drew their canvases in their effects, before this one.
-  useEffect(() => {
-    if (!result) return;
-    performance.mark('gpt2-painted');
-    markPainted();
-  }, [result]);
+  const markEdit = useEditToPaint(result);
 
   const tooLong = local.text.length > MAX_TEXT_CHARS;
   const openHead = (h: number) => setLocal({ head: h });

@@ -19,8 +19,8 @@ export interface LatencyRow {
 }
 
 /** Reads the page's `edit-to-paint` measures (marked by the app's store and StepPage). */
-const measures = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByName('edit-to-paint').map((e) => e.duration));
+const measures = (page: Page, name = 'edit-to-paint') =>
+  page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 
 /**
  * Edit → heatmap painted in the real app at book size: step 3.6.2 (multi-head attention on the
@@ -86,6 +86,9 @@ export async function layerLatency(
   );
 }
 
+/** Marked by app/gpt2/useEditToPaint.ts. */
+const GPT2_MEASURE = 'gpt2-edit-to-paint';
+
 /** A text of exactly `t` GPT-2 tokens ("a", then " word" and " words"); `variant` changes its last word. */
 function textOf(t: number, variant: number): string {
   const words = Array.from({ length: t - 2 }, (_, i) => (i % 7 === 0 ? ' words' : ' word'));
@@ -121,19 +124,19 @@ export async function gpt2Latency(
     .filter({ hasText: `${t.toLocaleString('en')} tokens · computed` })
     .waitFor({ timeout: 300_000 });
   await page.waitForTimeout(1000);
-  const before = (await measures(page)).length;
+  const before = (await measures(page, GPT2_MEASURE)).length;
   await page.evaluate(() => {
     (window as unknown as { longTasks: number[] }).longTasks = [];
   });
   for (let i = 1; i <= edits; i++) {
     await box.fill(textOf(t, i));
     await page.waitForFunction(
-      (n) => performance.getEntriesByName('edit-to-paint').length >= n,
-      before + i,
+      ([name, n]) => performance.getEntriesByName(name as string).length >= (n as number),
+      [GPT2_MEASURE, before + i],
       { timeout: 120_000 },
     );
   }
-  const durations = (await measures(page)).slice(before);
+  const durations = (await measures(page, GPT2_MEASURE)).slice(before);
   const longest = await page.evaluate(() =>
     Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
   );
