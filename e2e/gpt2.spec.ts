@@ -24,9 +24,10 @@ async function open(page: Page, hash = '#/ex3.3'): Promise<void> {
   await expect(status(page)).toContainText('computed in the worker', SLOW);
 }
 
-/** Every head thumbnail has painted something other than the masked grey. */
+/** Every head thumbnail has painted something other than the masked grey (the grid is drawn when on screen). */
 async function thumbnailsPainted(page: Page): Promise<boolean> {
   return page.evaluate(() => {
+    document.querySelector('.gpt2-grid')?.scrollIntoView({ block: 'nearest' });
     const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.gpt2-thumb canvas')];
     if (canvases.length !== 12) return false;
     return canvases.every((c) => {

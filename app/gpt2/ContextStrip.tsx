@@ -4,18 +4,21 @@ import type { Token } from '../../src/tokenizer/index.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
 import { signedPixels } from './pixels.ts';
 
-/** The layer's output, T × 768, one pixel per value (red positive, blue negative). */
-export function ContextStrip({ values, tokens }: { values: Float32Array; tokens: Token[] }) {
+/**
+ * The layer's output, T × 768, one pixel per value (red positive, blue negative). The values
+ * come from the worker only while the strip is on screen (null until then).
+ */
+export function ContextStrip({ values, tokens }: { values: Float32Array | null; tokens: Token[] }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const t = tokens.length;
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
-    if (!ctx || t === 0) return;
+    if (!ctx || t === 0 || !values) return;
     ctx.putImageData(signedPixels(values, t, EMB_DIM), 0, 0);
   }, [values, t]);
   if (t === 0) return null;
-  const at = hover ? values[hover.row * EMB_DIM + hover.col] : null;
+  const at = hover && values ? values[hover.row * EMB_DIM + hover.col] : null;
   return (
     <figure className="gpt2-strip">
       <canvas

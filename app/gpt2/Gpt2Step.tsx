@@ -1,14 +1,23 @@
 import './gpt2.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { Gpt2Want } from '../../src/gpt2/protocol.ts';
+import { windowAround } from '../../src/headview/index.ts';
 import { MAX_TEXT_CHARS } from '../../src/tokenizer/index.ts';
+import { useLab } from '../store/index.ts';
 import { ContextStrip } from './ContextStrip.tsx';
 import { EmbeddingRows } from './EmbeddingRows.tsx';
+import { Gpt2HeadView } from './Gpt2HeadView.tsx';
 import { HeadGrid } from './HeadGrid.tsx';
 import { HeadSummaryChart } from './HeadSummaryChart.tsx';
 import { HeadZoom } from './HeadZoom.tsx';
 import { TokenChips } from './TokenChips.tsx';
+import { useEditToPaint } from './useEditToPaint.ts';
 import { useGpt2View } from './useGpt2View.ts';
 import { useGpt2Worker } from './useGpt2Worker.ts';
+import { useOnScreen } from './useOnScreen.ts';
+
+/** Tokens the head view shows at once on a long text. */
+const HEAD_VIEW_TOKENS = 24;
 
 /**
  * Exercise 3.3 at full size (the step's custom body): the learner's text, GPT-2's tokenizer, the
@@ -18,12 +27,24 @@ import { useGpt2Worker } from './useGpt2Worker.ts';
 export function Gpt2Step() {
   const { local, seed, setLocal } = useGpt2View();
   const [selected, setSelected] = useState(0);
-  const { result, head, error, busy } = useGpt2Worker(local.text, seed, local.head);
+  const headView = useLab((s) => s.showHeadView);
+  const [grid, gridShown] = useOnScreen();
+  const [strip, stripShown] = useOnScreen();
+  const [t, setT] = useState(0);
+  const win = useRef(windowAround(t, selected, HEAD_VIEW_TOKENS));
+  win.current = windowAround(t, selected, HEAD_VIEW_TOKENS, win.current);
+  const want: Gpt2Want = {
+    thumbs: gridShown,
+    context: stripShown,
+    head: local.head,
+    window: headView && t > 0 ? win.current : null,
+  };
+  const { result, error, busy } = useGpt2Worker(local.text, seed, want);
   const tokens = result?.tokens ?? [];
+  const head = result?.head ?? null;
+  useEffect(() => setT(tokens.length), [tokens.length]);
 
-  useEffect(() => {
-    if (result) performance.mark('gpt2-painted');
-  }, [result]);
+  const markEdit = useEditToPaint(result);
 
   const tooLong = local.text.length > MAX_TEXT_CHARS;
   const openHead = (h: number) => setLocal({ head: h });
@@ -36,7 +57,10 @@ export function Gpt2Step() {
           value={local.text}
           rows={3}
           spellCheck={false}
-          onChange={(e) => setLocal({ text: e.target.value })}
+          onChange={(e) => {
+            markEdit();
+            setLocal({ text: e.target.value });
+          }}
         />
       </label>
       {tooLong && (
@@ -52,7 +76,7 @@ export function Gpt2Step() {
         {busy
           ? ' · computing…'
           : result
-            ? ` · computed in the worker in ${Math.round(result.ms)} ms`
+            ? ` · computed in the worker in ${Math.round(result.ms)} ms, ${formatBytes(result.bytes)} sent to the page`
             : ''}
       </p>
       {result?.note && (
@@ -72,14 +96,27 @@ export function Gpt2Step() {
             <TokenChips tokens={tokens} selected={selected} onSelect={setSelected} />
           </details>
           <EmbeddingRows result={result} index={Math.min(selected, tokens.length - 1)} />
+          {headView && (
+            <>
+              <h3>Head view</h3>
+              <Gpt2HeadView
+                tokens={tokens}
+                slices={result.window}
+                win={win.current}
+                onCursor={setSelected}
+              />
+            </>
+          )}
           <h3>Attention weights of the 12 heads</h3>
-          <HeadGrid
-            thumbs={result.thumbs}
-            size={result.thumbSize}
-            t={tokens.length}
-            open={local.head}
-            onOpen={openHead}
-          />
+          <div ref={grid}>
+            <HeadGrid
+              thumbs={result.thumbs}
+              size={result.thumbSize}
+              t={tokens.length}
+              open={local.head}
+              onOpen={openHead}
+            />
+          </div>
           {local.head !== null && head && head.index === local.head && head.t === tokens.length && (
             <HeadZoom
               head={head}
@@ -92,9 +129,16 @@ export function Gpt2Step() {
           <h3>How each head attends</h3>
           <HeadSummaryChart entropy={result.entropy} lookback={result.lookback} open={local.head} />
           <h3>Context vectors</h3>
-          <ContextStrip values={result.context_vecs} tokens={tokens} />
+          <div ref={strip}>
+            <ContextStrip values={result.context_vecs} tokens={tokens} />
+          </div>
         </>
       )}
     </div>
   );
+}
+
+/** Bytes as a learner reads them: kB below a megabyte. */
+function formatBytes(n: number): string {
+  return n < 1e6 ? `${(n / 1e3).toFixed(1)} kB` : `${(n / 1e6).toFixed(2)} MB`;
 }

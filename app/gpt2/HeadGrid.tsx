@@ -2,11 +2,19 @@ import { useEffect, useRef } from 'react';
 import { NUM_HEADS } from '../../src/gpt2/sizes.ts';
 import { weightPixels } from './pixels.ts';
 
-function Thumb({ thumbs, size, head }: { thumbs: Float32Array; size: number; head: number }) {
+function Thumb({
+  thumbs,
+  size,
+  head,
+}: {
+  thumbs: Float32Array | null;
+  size: number;
+  head: number;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
-    if (!ctx || size === 0) return;
+    if (!ctx || size === 0 || !thumbs) return;
     const one = thumbs.subarray(head * size * size, (head + 1) * size * size);
     ctx.putImageData(weightPixels(one, size, 0, 0, size, size, true), 0, 0);
   }, [thumbs, size, head]);
@@ -16,6 +24,7 @@ function Thumb({ thumbs, size, head }: { thumbs: Float32Array; size: number; hea
 /**
  * The 12 heads' weight maps, one canvas pixel per cell up to 128 tokens (beyond, each pixel is
  * the largest weight it covers), scaled up pixelated. Each is a button that opens the head large.
+ * The thumbnails come from the worker only while the grid is on screen (null until then).
  */
 export function HeadGrid({
   thumbs,
@@ -24,7 +33,7 @@ export function HeadGrid({
   open,
   onOpen,
 }: {
-  thumbs: Float32Array;
+  thumbs: Float32Array | null;
   size: number;
   t: number;
   open: number | null;

@@ -6,6 +6,7 @@ import { useChanges } from '../changes/useChanges.ts';
 import { CodePanel } from '../code/CodePanel.tsx';
 import { FIELD_HOMES } from '../controls/Controls.tsx';
 import { FormulaPanel } from '../formula/FormulaPanel.tsx';
+import { StepHeadView } from '../headview/StepHeadView.tsx';
 import { useLab } from '../store/index.ts';
 import { markPainted } from '../store/paint.ts';
 import { customBody } from './bodies.ts';
@@ -61,6 +62,7 @@ export function StepPage() {
   useScrollToStep(view.step);
   const Body = customBody(def);
   const changes = useChanges(groups);
+  const headView = useLab((s) => s.showHeadView);
 
   return (
     <article className="step" aria-labelledby="step-title">
@@ -79,7 +81,10 @@ export function StepPage() {
               <Body def={def} />
             </Suspense>
           ) : groups ? (
-            <PanelGroups groups={groups} changes={changes} />
+            <>
+              {headView && <StepHeadView groups={groups} />}
+              <PanelGroups groups={groups} changes={changes} />
+            </>
           ) : (
             <p className="computing">Computing…</p>
           )}

@@ -1,28 +1,27 @@
 import { useActions, useLab } from '../store/index.ts';
 
-/** How the step's panels are drawn: with tables of their numbers, with what the last edit changed. */
+function Toggle({ on, set, label }: { on: boolean; set: (on: boolean) => void; label: string }) {
+  return (
+    <label className="toggle">
+      <input type="checkbox" checked={on} onChange={(e) => set(e.currentTarget.checked)} /> {label}
+    </label>
+  );
+}
+
+/**
+ * How the step's panels are drawn: with tables of their numbers, with what the last edit
+ * changed, and with the head view above them.
+ */
 export function ViewToggles() {
   const tables = useLab((s) => s.showTables);
   const changes = useLab((s) => s.showChanges);
-  const { setShowTables, setShowChanges } = useActions();
+  const headView = useLab((s) => s.showHeadView);
+  const { setShowTables, setShowChanges, setShowHeadView } = useActions();
   return (
     <div className="view-toggles">
-      <label className="toggle">
-        <input
-          type="checkbox"
-          checked={tables}
-          onChange={(e) => setShowTables(e.currentTarget.checked)}
-        />{' '}
-        Show the numbers as tables
-      </label>
-      <label className="toggle">
-        <input
-          type="checkbox"
-          checked={changes}
-          onChange={(e) => setShowChanges(e.currentTarget.checked)}
-        />{' '}
-        Show changes
-      </label>
+      <Toggle on={tables} set={setShowTables} label="Show the numbers as tables" />
+      <Toggle on={changes} set={setShowChanges} label="Show changes" />
+      <Toggle on={headView} set={setShowHeadView} label="Show the head view" />
     </div>
   );
 }

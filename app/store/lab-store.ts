@@ -40,6 +40,8 @@ export interface LabState {
   lock: Focus | null;
   showTables: boolean;
   showChanges: boolean;
+  /** The head view (app/headview) drawn above the step's heatmaps. */
+  showHeadView: boolean;
   undo: UndoFlags;
   notice: Notice | null;
   actions: LabActions;
@@ -55,6 +57,7 @@ export interface LabActions {
   toggleLock(focus: Focus): void;
   setShowTables(show: boolean): void;
   setShowChanges(show: boolean): void;
+  setShowHeadView(show: boolean): void;
   /** Computes the current view now, e.g. at start-up. */
   refresh(): void;
   /** A whole view from outside (a link, Back/Forward); not an edit, so not undoable. */
@@ -170,6 +173,7 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
       lock: null,
       showTables: false,
       showChanges: false,
+      showHeadView: false,
       undo: history.flags(),
       notice: null,
       actions: {
@@ -214,6 +218,7 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
         },
         setShowTables: (showTables) => set({ showTables }),
         setShowChanges: (showChanges) => set({ showChanges }),
+        setShowHeadView: (showHeadView) => set({ showHeadView }),
         refresh: () => send(get().view, true),
         arrive: (view) => show(view, 'url'),
         undo() {

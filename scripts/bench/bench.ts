@@ -5,7 +5,8 @@
  * in the same run, PyTorch CPU with the same thread counts as the baseline. Prints a table, or
  * with `--json` a JSON array of rows. Options: --runs N (default 10), --no-build, --quick (skip
  * T=1024 on the reference engine and on WebGPU, the two slow ones here), --only NAME[,NAME…] (only
- * the browser backends whose label contains a NAME, e.g. `--only kernels,ORT-wasm`).
+ * the browser backends whose label contains a NAME, e.g. `--only kernels,ORT-wasm`; `latency`
+ * and `gpt2-step` name the edit → paint rows).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -13,7 +14,7 @@ import { chromium } from '@playwright/test';
 import { BENCH_CASES, type BenchCase, flopsOf } from '../../src/bench/cases.ts';
 import type { ThroughputRequest, ThroughputResult } from '../../src/bench/throughput-worker.ts';
 import { chromiumLaunch } from '../chromium.ts';
-import { appLatency, type LatencyRow, layerLatency } from './latency.ts';
+import { appLatency, gpt2Latency, type LatencyRow, layerLatency } from './latency.ts';
 import { formatLatency, formatTable } from './table.ts';
 import { type TorchResult, torchBaseline } from './torch-baseline.ts';
 import { formatTraining, trainingThroughput } from './training.ts';
@@ -125,6 +126,12 @@ async function measureInBrowser(): Promise<Measured> {
         say(`bench: edit → paint latency, GPT-2 layer, ${backend}…`);
         latency.push(await layerLatency(browser, base, 15, backend));
       }
+    }
+    if (only.some((o) => 'gpt2-step'.includes(o))) {
+      say('bench: edit → paint in the GPT-2 step, T=256…');
+      latency.push(await gpt2Latency(browser, base, 256, 20, false));
+      say('bench: edit → paint in the GPT-2 step, T=1024, 50 edits, then the heap…');
+      latency.push(await gpt2Latency(browser, base, 1024, 50, true));
     }
     return { throughput: out, latency };
   } finally {

@@ -10,11 +10,17 @@ export interface LatencyRow {
   p95_ms: number;
   goal_ms: number;
   note: string;
+  /** The longest main-thread task during the edits (PerformanceObserver longtask), if measured. */
+  longest_task_ms?: number | null;
+  /** The page's JS heap after the edits (CDP Runtime.getHeapUsage after a GC), if measured. */
+  heap_mb?: number | null;
+  /** Bytes of tensors the worker sent to the page for the last edit, if measured. */
+  bytes_per_edit?: number | null;
 }
 
 /** Reads the page's `edit-to-paint` measures (marked by the app's store and StepPage). */
-const measures = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByName('edit-to-paint').map((e) => e.duration));
+const measures = (page: Page, name = 'edit-to-paint') =>
+  page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 
 /**
  * Edit → heatmap painted in the real app at book size: step 3.6.2 (multi-head attention on the
@@ -78,6 +84,84 @@ export async function layerLatency(
     50,
     'full trace, 12 heads drawn',
   );
+}
+
+/** Marked by app/gpt2/useEditToPaint.ts. */
+const GPT2_MEASURE = 'gpt2-edit-to-paint';
+
+/** A text of exactly `t` GPT-2 tokens ("a", then " word" and " words"); `variant` changes its last word. */
+function textOf(t: number, variant: number): string {
+  const words = Array.from({ length: t - 2 }, (_, i) => (i % 7 === 0 ? ' words' : ' word'));
+  return `a${words.join('')}${[' cat', ' dog'][variant % 2]}`;
+}
+
+/**
+ * Edit (a changed word) → every visible heatmap painted, in the real app page: the Exercise 3.3
+ * step at T tokens, 1280 × 720, its own worker. Also the longest main-thread task during the
+ * edits, the bytes the last edit moved from the worker, and (with `heap`) the page's heap after
+ * the edits.
+ */
+export async function gpt2Latency(
+  browser: Browser,
+  base: string,
+  t: number,
+  edits: number,
+  heap: boolean,
+): Promise<LatencyRow> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${base}/#/ex3.3`);
+  const box = page.getByRole('textbox', { name: 'your text' });
+  const status = page.locator('.gpt2-status');
+  await box.fill(textOf(t, 0));
+  await status
+    .filter({ hasText: `${t.toLocaleString('en')} tokens · computed` })
+    .waitFor({ timeout: 300_000 });
+  await page.waitForTimeout(1000);
+  const before = (await measures(page, GPT2_MEASURE)).length;
+  await page.evaluate(() => {
+    (window as unknown as { longTasks: number[] }).longTasks = [];
+  });
+  for (let i = 1; i <= edits; i++) {
+    await box.fill(textOf(t, i));
+    await page.waitForFunction(
+      ([name, n]) => performance.getEntriesByName(name as string).length >= (n as number),
+      [GPT2_MEASURE, before + i],
+      { timeout: 120_000 },
+    );
+  }
+  const durations = (await measures(page, GPT2_MEASURE)).slice(before);
+  const longest = await page.evaluate(() =>
+    Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+  );
+  const sent = (await status.textContent())?.match(/([\d.]+) (kB|MB) sent/);
+  const bytes = sent ? Number(sent[1]) * (sent[2] === 'MB' ? 1e6 : 1e3) : null;
+  let heapMb: number | null = null;
+  if (heap) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    heapMb = usage.usedSize / 1e6;
+  }
+  await page.close();
+  return {
+    ...row(
+      `GPT-2 step T=${t} (app, ex3.3)`,
+      'own worker (reference TS)',
+      durations,
+      t >= 1024 ? 250 : 50,
+      'a changed word → the visible maps painted, 1280×720',
+    ),
+    longest_task_ms: longest,
+    heap_mb: heapMb,
+    bytes_per_edit: bytes,
+  };
 }
 
 function row(

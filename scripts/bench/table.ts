@@ -55,6 +55,15 @@ export function formatTable(rows: BenchRow[], threads: number): string {
   return `${out.join('\n')}\n`;
 }
 
+/** What a latency row measured besides the times: longest task, heap, bytes per edit. */
+function extras(r: LatencyRow): string {
+  const out: string[] = [];
+  if (r.longest_task_ms != null) out.push(`longest task ${r.longest_task_ms.toFixed(0)} ms`);
+  if (r.heap_mb != null) out.push(`heap after the edits ${r.heap_mb.toFixed(1)} MB`);
+  if (r.bytes_per_edit != null) out.push(`${(r.bytes_per_edit / 1e3).toFixed(1)} kB sent per edit`);
+  return out.join(', ');
+}
+
 /** The edit → paint latencies, p50 and p95 against the goals (one frame; 50 ms for a GPT-2 layer). */
 export function formatLatency(rows: LatencyRow[]): string {
   if (rows.length === 0) return '';
@@ -66,7 +75,7 @@ export function formatLatency(rows: LatencyRow[]): string {
     r.p50_ms.toFixed(1),
     r.p95_ms.toFixed(1),
     `≤ ${r.goal_ms} ms ${r.p50_ms <= r.goal_ms ? '(met at p50)' : '(missed)'}`,
-    r.note,
+    [r.note, extras(r)].filter(Boolean).join('; '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells: string[]) =>

@@ -1,4 +1,5 @@
-import type { Gpt2Request, Gpt2Response, HeadResult, RunResult } from './protocol.ts';
+import type { FetchResult, Gpt2Request, Gpt2Response, Gpt2Want, RunResult } from './protocol.ts';
+import { union } from './want.ts';
 
 /** What the client needs of a Worker (a real one in the page, a fake in tests). */
 export interface Gpt2WorkerLike {
@@ -9,7 +10,7 @@ export interface Gpt2WorkerLike {
 
 export interface Gpt2Listeners {
   onResult(result: RunResult): void;
-  onHead(result: HeadResult): void;
+  onFetch(result: FetchResult): void;
   onError(message: string): void;
 }
 
@@ -30,12 +31,13 @@ export class Gpt2Client {
     worker.addEventListener('message', (event) => this.receive(event.data));
   }
 
-  run(text: string, seed: number, head: number | null): void {
-    this.submit({ kind: 'run', id: this.nextId++, text, seed, head });
+  run(text: string, seed: number, want: Gpt2Want): void {
+    this.submit({ kind: 'run', id: this.nextId++, text, seed, want });
   }
 
-  head(head: number): void {
-    this.submit({ kind: 'head', id: this.nextId++, head });
+  /** More of the current result: what the view now draws. */
+  fetch(want: Gpt2Want): void {
+    this.submit({ kind: 'fetch', id: this.nextId++, want });
   }
 
   dispose(): void {
@@ -43,9 +45,9 @@ export class Gpt2Client {
   }
 
   private submit(request: Gpt2Request): void {
-    // A head request after a waiting run would answer from the old text: fold it into the run.
-    if (request.kind === 'head' && this.pending?.kind === 'run') {
-      this.pending = { ...this.pending, head: request.head };
+    // A fetch after a waiting run would answer from the old text: fold it into the run.
+    if (request.kind === 'fetch' && this.pending?.kind === 'run') {
+      this.pending = { ...this.pending, want: union(this.pending.want, request.want) };
       return;
     }
     this.latestId = request.id;
@@ -63,10 +65,10 @@ export class Gpt2Client {
     if (message.id === this.inFlight) this.inFlight = null;
     if (message.id === this.latestId) {
       if (message.kind === 'result') this.listeners.onResult(message);
-      else if (message.kind === 'head') this.listeners.onHead(message);
+      else if (message.kind === 'fetch') this.listeners.onFetch(message);
       else this.listeners.onError(message.message);
-    } else if (message.kind === 'result' && this.pending?.kind === 'head') {
-      // The head waiting behind this run needs this run's result as its base.
+    } else if (message.kind === 'result' && this.pending?.kind === 'fetch') {
+      // The fetch waiting behind this run needs this run's result as its base.
       this.listeners.onResult(message);
     }
     if (this.inFlight === null && this.pending) {

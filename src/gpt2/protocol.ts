@@ -1,4 +1,17 @@
+import type { HeadSlice, TokenWindow } from '../headview/index.ts';
 import type { Token } from '../tokenizer/index.ts';
+
+/**
+ * What the page draws now, so the worker sends only that: the grid's thumbnails and the context
+ * strip when they are on screen, the full weights of the head opened large, and the head view's
+ * window of tokens (every head, but only those rows and keys).
+ */
+export interface Gpt2Want {
+  thumbs: boolean;
+  context: boolean;
+  head: number | null;
+  window: TokenWindow | null;
+}
 
 /** The step's messages to and from its worker (src/gpt2/worker.ts). */
 export interface RunRequest {
@@ -6,23 +19,36 @@ export interface RunRequest {
   id: number;
   text: string;
   seed: number;
-  /** The head opened large, whose full T × T weights are sent; null when none is open. */
-  head: number | null;
+  want: Gpt2Want;
 }
 
-/** Only the full weights of one head (the learner opened another): no recomputation. */
-export interface HeadRequest {
-  kind: 'head';
+/** More of the last result (the learner scrolled, opened a head, moved the window): no recomputation. */
+export interface FetchRequest {
+  kind: 'fetch';
   id: number;
-  head: number;
+  want: Gpt2Want;
 }
 
-export type Gpt2Request = RunRequest | HeadRequest;
+export type Gpt2Request = RunRequest | FetchRequest;
+
+/** The tensors a reply carries, each null when the view did not ask for it. */
+export interface Gpt2Parts {
+  /** Side of each head's thumbnail, and the thumbnails [12, S, S] (see thumbnails.ts). */
+  thumbSize: number;
+  thumbs: Float32Array | null;
+  /** The layer's output [T, 768]. */
+  context_vecs: Float32Array | null;
+  head: HeadWeights | null;
+  /** The head view's window: one slice per head. */
+  window: HeadSlice[] | null;
+  /** Bytes of tensors in this reply (what crossed from the worker to the page). */
+  bytes: number;
+}
 
 /** The first dimensions of each token's embeddings sent for the embedding table. */
 export const EMB_PREVIEW = 8;
 
-export interface RunResult {
+export interface RunResult extends Gpt2Parts {
   kind: 'result';
   id: number;
   seed: number;
@@ -30,17 +56,11 @@ export interface RunResult {
   /** Tokens in the whole text (more than tokens.length when it was cut). */
   total: number;
   note: string | null;
-  /** Side of each head's thumbnail, and the thumbnails [12, S, S] (see thumbnails.ts). */
-  thumbSize: number;
-  thumbs: Float32Array;
   entropy: number[];
   lookback: number[];
-  /** The layer's output [T, 768]. */
-  context_vecs: Float32Array;
   /** token_emb and pos_emb, first EMB_PREVIEW dimensions of each token: [T, EMB_PREVIEW]. */
   tok_emb: Float32Array;
   pos_emb: Float32Array;
-  head: HeadWeights | null;
   /** Worker wall time for this request, tokenizing and drawing weights included. */
   ms: number;
 }
@@ -52,10 +72,9 @@ export interface HeadWeights {
   weights: Float32Array;
 }
 
-export interface HeadResult {
-  kind: 'head';
+export interface FetchResult extends Gpt2Parts {
+  kind: 'fetch';
   id: number;
-  head: HeadWeights | null;
 }
 
 export interface Gpt2Error {
@@ -64,4 +83,4 @@ export interface Gpt2Error {
   message: string;
 }
 
-export type Gpt2Response = RunResult | HeadResult | Gpt2Error;
+export type Gpt2Response = RunResult | FetchResult | Gpt2Error;

@@ -1,17 +1,21 @@
+import { sliceOf, type TokenWindow } from '../headview/index.ts';
 import { loadGpt2Tokenizer } from '../tokenizer/index.ts';
 import { Gpt2Weights } from './embeddings.ts';
 import { summarizeHeads } from './head-summary.ts';
 import { causalMha, type LayerResult } from './layer.ts';
 import {
   EMB_PREVIEW,
-  type HeadRequest,
-  type HeadResult,
+  type FetchRequest,
+  type FetchResult,
+  type Gpt2Parts,
+  type Gpt2Want,
   type HeadWeights,
   type RunRequest,
   type RunResult,
 } from './protocol.ts';
 import { EMB_DIM, NUM_HEADS } from './sizes.ts';
 import { headThumbnails, thumbSize } from './thumbnails.ts';
+import { bytesOf } from './transfer.ts';
 
 /** Seeds whose weights are kept: the current one and the one before (a learner comparing two). */
 const KEEP_SEEDS = 2;
@@ -19,8 +23,9 @@ const KEEP_SEEDS = 2;
 /**
  * What the step's worker does, kept free of the worker's globals so Node tests can run it:
  * tokenize, build the rows of the tables the text uses, run the layer, and answer with what the
- * view draws (thumbnails, summaries, the context strip, at most one full head). The last layer
- * result stays here, so opening another head costs a copy, not a forward pass.
+ * view draws now (`Gpt2Want`: the summaries always; the thumbnails and the context strip when on
+ * screen, at most one full head, the head view's window). The last layer result stays here, so
+ * scrolling, opening another head or moving the window costs a copy, not a forward pass.
  */
 export class Gpt2Session {
   private readonly tables = new Map<number, Gpt2Weights>();
@@ -48,30 +53,46 @@ export class Gpt2Session {
       tok_emb.set(w.tokenRow(ids[i]).subarray(0, EMB_PREVIEW), i * EMB_PREVIEW);
       pos_emb.set(pos.subarray(i * EMB_DIM, i * EMB_DIM + EMB_PREVIEW), i * EMB_PREVIEW);
     }
-    return {
+    const result: RunResult = {
       kind: 'result',
       id: req.id,
       seed: req.seed,
       tokens,
       total,
       note,
-      thumbSize: thumbSize(t),
-      thumbs: headThumbnails(layer.attn_weights, NUM_HEADS, t),
       entropy,
       lookback,
-      context_vecs: layer.context_vecs.slice(),
       tok_emb,
       pos_emb,
-      head: req.head === null ? null : this.headOf(layer, req.head),
+      ...this.parts(layer, req.want),
       ms: performance.now() - start,
     };
+    result.bytes = bytesOf(result);
+    return result;
   }
 
-  head(req: HeadRequest): HeadResult {
+  fetch(req: FetchRequest): FetchResult {
+    const layer = this.last?.layer ?? emptyLayer();
+    const result: FetchResult = { kind: 'fetch', id: req.id, ...this.parts(layer, req.want) };
+    result.bytes = bytesOf(result);
+    return result;
+  }
+
+  private parts(layer: LayerResult, want: Gpt2Want): Gpt2Parts {
+    const { t } = layer;
+    const win = want.window && t > 0 ? clampWindow(want.window, t) : null;
+    const n = t * t;
     return {
-      kind: 'head',
-      id: req.id,
-      head: this.last ? this.headOf(this.last.layer, req.head) : null,
+      thumbSize: thumbSize(t),
+      thumbs: want.thumbs ? headThumbnails(layer.attn_weights, NUM_HEADS, t) : null,
+      context_vecs: want.context ? layer.context_vecs.slice() : null,
+      head: want.head === null ? null : this.headOf(layer, want.head),
+      window: win
+        ? Array.from({ length: NUM_HEADS }, (_, h) =>
+            sliceOf(h, layer.attn_weights.subarray(h * n, (h + 1) * n), t, win.start, win.size),
+          )
+        : null,
+      bytes: 0,
     };
   }
 
@@ -90,6 +111,12 @@ export class Gpt2Session {
       this.tables.delete(this.tables.keys().next().value as number);
     return w;
   }
+}
+
+/** A window from the page, fitted to this text (the page may still hold the previous one's). */
+function clampWindow(w: TokenWindow, t: number): TokenWindow {
+  const size = Math.max(1, Math.min(t, Math.floor(w.size)));
+  return { start: Math.max(0, Math.min(t - size, Math.floor(w.start))), size };
 }
 
 function emptyLayer(): LayerResult {

@@ -2,28 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Gpt2Client, type Gpt2WorkerLike } from '../../src/gpt2/client.ts';
 import { summarizeHeads } from '../../src/gpt2/head-summary.ts';
-import type { Gpt2Request, Gpt2Response } from '../../src/gpt2/protocol.ts';
+import type { Gpt2Request, Gpt2Response, Gpt2Want } from '../../src/gpt2/protocol.ts';
 import { Gpt2Session } from '../../src/gpt2/session.ts';
 import { headThumbnails } from '../../src/gpt2/thumbnails.ts';
 import { floats, gpt2Fixture } from './fixture.ts';
 
+const ALL: Gpt2Want = { thumbs: true, context: true, head: null, window: null };
+const NONE: Gpt2Want = { thumbs: false, context: false, head: null, window: null };
+
 describe('Gpt2Session (what the worker answers)', () => {
   const session = new Gpt2Session();
   const book = gpt2Fixture.gpt2[0];
+  const run = (id: number, text: string, want: Gpt2Want) =>
+    session.run({ kind: 'run', id, text, seed: 123, want });
 
   it('tokenizes, computes and sends thumbnails, summaries, the context strip and one head', async () => {
-    const r = await session.run({
-      kind: 'run',
-      id: 1,
-      text: 'Your journey starts with one step',
-      seed: 123,
-      head: 11,
-    });
+    const r = await run(1, 'Your journey starts with one step', { ...ALL, head: 11 });
     expect(r.tokens.map((t) => t.id)).toEqual(book.ids);
     expect(r.thumbSize).toBe(6);
     expect(r.thumbs).toHaveLength(12 * 36);
     const want = floats(book.output);
-    for (let i = 0; i < want.length; i++) expect(r.context_vecs[i]).toBeCloseTo(want[i], 5);
+    for (let i = 0; i < want.length; i++) expect(r.context_vecs?.[i]).toBeCloseTo(want[i], 5);
     // the open head is head 11, full size, equal to PyTorch's
     expect(r.head?.index).toBe(11);
     const head11 = floats(book.attn_weights_head11);
@@ -32,13 +31,51 @@ describe('Gpt2Session (what the worker answers)', () => {
     const journey = floats((book.token_rows as unknown as Record<string, string>)['7002']);
     expect(Array.from(r.tok_emb.subarray(8, 16))).toEqual(Array.from(journey.subarray(0, 8)));
     // opening another head costs no forward pass and gives that head
-    const h = session.head({ kind: 'head', id: 2, head: 0 });
+    const h = session.fetch({ kind: 'fetch', id: 2, want: { ...NONE, head: 0 } });
     const head0 = floats(book.attn_weights_head0);
     for (let i = 0; i < 36; i++) expect(h.head?.weights[i]).toBeCloseTo(head0[i], 6);
+    // and nothing else: the bytes sent are that head's 6 × 6 float32 weights
+    expect([h.thumbs, h.context_vecs, h.window]).toEqual([null, null, null]);
+    expect(h.bytes).toBe(36 * 4);
+  });
+
+  it('sends only what the view draws: a run with nothing on screen moves the previews alone', async () => {
+    const r = await run(4, 'Your journey starts', NONE);
+    expect([r.thumbs, r.context_vecs, r.head, r.window]).toEqual([null, null, null, null]);
+    expect(r.bytes).toBe(2 * 3 * 8 * 4); // tok_emb and pos_emb previews, [3, 8] each
+    expect(r.entropy).toHaveLength(12);
+  });
+
+  it('the head view’s window: every head, those rows and keys, and the weight outside', async () => {
+    await run(5, 'Your journey starts with one step', NONE);
+    const head11 = floats(book.attn_weights_head11);
+    const f = session.fetch({
+      kind: 'fetch',
+      id: 6,
+      want: { ...NONE, window: { start: 2, size: 3 } },
+    });
+    expect(f.window).toHaveLength(12);
+    const s = f.window?.[11];
+    expect([s?.rowStart, s?.colStart, s?.rows, s?.cols]).toEqual([2, 2, 3, 3]);
+    for (let r = 0; r < 3; r++) {
+      let before = 0;
+      for (let c = 0; c < 2; c++) before += head11[(2 + r) * 6 + c];
+      expect(s?.outside?.[r]).toBeCloseTo(before, 6);
+      for (let c = 0; c < 3; c++)
+        expect(s?.values[r * 3 + c]).toBeCloseTo(head11[(2 + r) * 6 + 2 + c], 6);
+    }
+    expect(f.bytes).toBe(12 * (9 + 3) * 4);
+    // a window past the end of a shorter text is fitted to it
+    const g = session.fetch({
+      kind: 'fetch',
+      id: 7,
+      want: { ...NONE, window: { start: 5, size: 24 } },
+    });
+    expect([g.window?.[0].rowStart, g.window?.[0].rows]).toEqual([0, 6]);
   });
 
   it('an empty text gives no tokens, a note and empty tensors', async () => {
-    const r = await session.run({ kind: 'run', id: 3, text: '', seed: 123, head: 0 });
+    const r = await run(3, '', { ...ALL, head: 0 });
     expect(r.tokens).toEqual([]);
     expect(r.note).toMatch(/empty/);
     expect(r.context_vecs).toHaveLength(0);
@@ -106,19 +143,25 @@ describe('Gpt2Client: latest wins', () => {
     const results: number[] = [];
     const client = new Gpt2Client(worker, {
       onResult: (r) => results.push(r.id),
-      onHead: () => {},
+      onFetch: () => {},
       onError: () => {},
     });
-    client.run('a', 1, null);
-    client.run('ab', 1, null);
-    client.run('abc', 1, 3);
+    client.run('a', 1, NONE);
+    client.run('ab', 1, NONE);
+    client.run('abc', 1, { ...NONE, head: 3 });
+    // a fetch behind a waiting run joins it (the run's answer then carries it too)
+    client.fetch({ ...NONE, context: true });
     expect(sent.map((m) => m.id)).toEqual([1]);
     const reply = (id: number) =>
       ({ kind: 'result', id, tokens: [], head: null }) as unknown as Gpt2Response;
     listeners[0]({ data: reply(1) } as MessageEvent<Gpt2Response>);
     expect(results).toEqual([]);
     expect(sent.map((m) => m.id)).toEqual([1, 3]);
-    expect(sent[1]).toMatchObject({ kind: 'run', text: 'abc', head: 3 });
+    expect(sent[1]).toMatchObject({
+      kind: 'run',
+      text: 'abc',
+      want: { thumbs: false, context: true, head: 3, window: null },
+    });
     listeners[0]({ data: reply(3) } as MessageEvent<Gpt2Response>);
     expect(results).toEqual([3]);
   });

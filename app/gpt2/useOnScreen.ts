@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Whether an element is on screen or near it (within half a screen): the step asks its worker
+ * only for what it draws there. Returns a callback ref (the element may mount later) and the
+ * answer; without IntersectionObserver (tests) everything counts as shown.
+ */
+export function useOnScreen(): [(el: Element | null) => void, boolean] {
+  const [el, setEl] = useState<Element | null>(null);
+  const [on, setOn] = useState(typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => setOn(entries.some((e) => e.isIntersecting)), {
+      rootMargin: '50% 0px',
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [el]);
+  return [setEl, on];
+}
