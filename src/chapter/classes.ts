@@ -21,6 +21,19 @@ function mask(view: Toggles, slice: string): string {
     : '        # causal mask switched off';
 }
 
+/** The three projections of every class after SelfAttention_v1. */
+const LINEAR_QKV = [
+  '        self.W_query = nn.Linear(d_in, d_out, bias=qkv_bias)',
+  '        self.W_key   = nn.Linear(d_in, d_out, bias=qkv_bias)',
+  '        self.W_value = nn.Linear(d_in, d_out, bias=qkv_bias)',
+];
+
+/** The causal mask, built once for the longest context and cut to T in forward. */
+const MASK_BUFFER = [
+  "        self.register_buffer('mask', torch.triu(",
+  '            torch.ones(context_length, context_length), diagonal=1))',
+];
+
 const keep = (kept: boolean) => (kept ? [KEPT_LINE] : []);
 
 export function selfAttentionV1(view: Toggles, kept = false): string {
@@ -46,9 +59,7 @@ export function selfAttentionV2(view: Toggles, kept = false): string {
     'class SelfAttention_v2(nn.Module):',
     '    def __init__(self, d_in, d_out, qkv_bias=False):',
     '        super().__init__()',
-    '        self.W_query = nn.Linear(d_in, d_out, bias=qkv_bias)',
-    '        self.W_key   = nn.Linear(d_in, d_out, bias=qkv_bias)',
-    '        self.W_value = nn.Linear(d_in, d_out, bias=qkv_bias)',
+    ...LINEAR_QKV,
     '',
     '    def forward(self, x):',
     '        queries = self.W_query(x)',
@@ -66,12 +77,9 @@ export function causalAttention(view: Toggles, kept = false): string {
     'class CausalAttention(nn.Module):',
     '    def __init__(self, d_in, d_out, context_length, dropout, qkv_bias=False):',
     '        super().__init__()',
-    '        self.W_query = nn.Linear(d_in, d_out, bias=qkv_bias)',
-    '        self.W_key   = nn.Linear(d_in, d_out, bias=qkv_bias)',
-    '        self.W_value = nn.Linear(d_in, d_out, bias=qkv_bias)',
+    ...LINEAR_QKV,
     '        self.dropout = nn.Dropout(dropout)',
-    "        self.register_buffer('mask', torch.triu(",
-    '            torch.ones(context_length, context_length), diagonal=1))',
+    ...MASK_BUFFER,
     '',
     '    def forward(self, x):',
     '        b, T, d_in = x.shape',
@@ -110,13 +118,10 @@ export function multiHeadAttention(view: Toggles, kept = false): string {
     '        self.d_out = d_out',
     '        self.num_heads = num_heads',
     '        self.head_dim = d_out // num_heads',
-    '        self.W_query = nn.Linear(d_in, d_out, bias=qkv_bias)',
-    '        self.W_key   = nn.Linear(d_in, d_out, bias=qkv_bias)',
-    '        self.W_value = nn.Linear(d_in, d_out, bias=qkv_bias)',
+    ...LINEAR_QKV,
     '        self.out_proj = nn.Linear(d_out, d_out)',
     '        self.dropout = nn.Dropout(dropout)',
-    "        self.register_buffer('mask', torch.triu(",
-    '            torch.ones(context_length, context_length), diagonal=1))',
+    ...MASK_BUFFER,
     '',
     '    def forward(self, x):',
     '        b, num_tokens, d_in = x.shape',
