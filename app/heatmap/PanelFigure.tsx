@@ -55,11 +55,7 @@ export function PanelFigure({ panel }: { panel: Panel }) {
         onHover={(cell) => actions.hover(cell ? focusOf(panel, cell) : null)}
         onSelect={(cell) => actions.toggleLock(focusOf(panel, cell))}
       />
-      <HeatmapTable
-        {...matrix}
-        corner={corner}
-        visible={showTable}
-      />
+      <HeatmapTable {...matrix} corner={corner} visible={showTable} />
     </figure>
   );
 }
