@@ -14,21 +14,30 @@ test.beforeEach(() => test.setTimeout(90_000));
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
-/** The step with its tables shown and its featured cell (the one its formula explains) locked. */
+/**
+ * The step with its tables shown and a cell of its featured panel (the one its formula explains)
+ * locked, so axe sees the formula bar's locked state (its Unlock button) on every panel step.
+ */
 async function openLocked(page: Page, step: StepId) {
   await page.goto(`/?backend=reference#/${step}`);
   await page.getByLabel('Show the numbers as tables').check();
   const def = stepDef(step);
-  const { panel, row, col } = def.featured(defaultView(step));
-  // On a one-query step (3.3.1) a click picks the query the step walks through: no lock to show.
-  if (def.controls.includes('query')) {
-    await expect(page.locator(`figure[data-panel-id="${panel}"] svg.heatmap`)).toBeVisible();
-    return;
-  }
-  await page
-    .locator(`figure[data-panel-id="${panel}"] svg.heatmap [data-row="${row}"][data-col="${col}"]`)
-    .click();
-  await page.mouse.move(1, 1); // the pointer leaves: hover would hide the lock's Unlock
+  const view = defaultView(step);
+  const { panel, row, col } = def.featured(view);
+  // On a one-query step (3.3.1, 3.4.1) the featured cell is the query's own key, and selecting
+  // it picks that query rather than locking; the next key's cell locks.
+  const key = def.controls.includes('query') ? (col + 1) % view.tokens.length : col;
+  // By keyboard: a heatmap half under the formula bar scrolls when pressed with the pointer,
+  // and the click's release then lands elsewhere; keys reach the cell wherever it sits.
+  const heatmap = page.locator(`figure[data-panel-id="${panel}"] svg.heatmap`);
+  await heatmap.focus();
+  const t = view.tokens.length;
+  const moves = { ArrowUp: t, ArrowLeft: t, ArrowDown: row, ArrowRight: key };
+  for (const [arrow, times] of Object.entries(moves))
+    for (let i = 0; i < times; i++) await heatmap.press(arrow);
+  await heatmap.press('Enter');
+  // Focus leaves the heatmap: its keyboard hover would hide the lock's Unlock.
+  await page.getByLabel('Show the numbers as tables').focus();
   await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
 }
 

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { MAX_DROPOUT, MIN_DROPOUT } from '../../src/chapter/limits.ts';
 import { queryIndex } from '../../src/chapter/steps/index.ts';
 import type { ViewState } from '../../src/chapter/view.ts';
+import { FieldError } from './useDraft.tsx';
 
 export function Check({
   label,
@@ -25,11 +26,7 @@ export function Check({
         />{' '}
         {label}
       </label>
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FieldError message={error} />
     </div>
   );
 }
@@ -74,11 +71,7 @@ export function Dropout({
         />
         <output htmlFor={id}>{value.toFixed(2)}</output>
       </span>
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FieldError message={error} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { type NumberRules, parseNumber } from './parse.ts';
+import { FieldError, useDraft } from './useDraft.tsx';
 
 export interface NumberFieldProps extends NumberRules {
   label: string;
@@ -18,20 +19,9 @@ export interface NumberFieldProps extends NumberRules {
  */
 export function NumberField(props: NumberFieldProps) {
   const { label, value, onCommit, error, hint, step } = props;
-  const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, change, field } = useDraft(value, (text) => parseNumber(text, props), onCommit);
   const id = useId();
   const message = problem ?? error ?? null;
-  const change = (text: string) => {
-    setDraft(text);
-    const parsed = parseNumber(text, props);
-    if (parsed.ok) {
-      setProblem(null);
-      if (parsed.value !== value) onCommit(parsed.value);
-    } else {
-      setProblem(`${parsed.message} Keeping ${value}.`);
-    }
-  };
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -47,17 +37,12 @@ export function NumberField(props: NumberFieldProps) {
         id={id}
         type="text"
         inputMode={props.integer ? 'numeric' : 'decimal'}
-        value={draft ?? String(value)}
+        {...field}
         aria-invalid={message ? true : undefined}
         aria-labelledby={hint ? `${id}-label` : undefined}
         aria-describedby={
           [message && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined
         }
-        onChange={(e) => change(e.currentTarget.value)}
-        onBlur={() => {
-          setDraft(null);
-          setProblem(null);
-        }}
         onKeyDown={(e) => {
           if (!step || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
           e.preventDefault();
@@ -65,11 +50,7 @@ export function NumberField(props: NumberFieldProps) {
           change(String(Math.round(next * 1e6) / 1e6));
         }}
       />
-      {message && (
-        <span className="field-error" id={`${id}-error`} role="alert">
-          {message}
-        </span>
-      )}
+      <FieldError id={`${id}-error`} message={message} />
     </div>
   );
 }

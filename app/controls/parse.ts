@@ -1,5 +1,8 @@
 /** Reading numbers the learner types: a message instead of a value when the text is not one. */
-export type Parsed = { ok: true; value: number } | { ok: false; message: string };
+
+/** What a field's text says: a value to commit, or why it is refused. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed = Checked<number>;
 
 export interface NumberRules {
   min: number;

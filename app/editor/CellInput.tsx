@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { MAX_EMBEDDING_MAGNITUDE } from '../../src/chapter/limits.ts';
 import { parseNumber } from '../controls/parse.ts';
+import { FieldError, useDraft } from '../controls/useDraft.tsx';
 
 export interface CellInputProps {
   /** The accessible name, e.g. "journey dimension 1". */
@@ -16,19 +17,8 @@ const RULES = { min: -MAX_EMBEDDING_MAGNITUDE, max: MAX_EMBEDDING_MAGNITUDE };
  * message by the cell while the last valid value stays in force. ↑/↓ nudge by 0.01 (⇧: 0.1).
  */
 export function CellInput({ label, value, onCommit }: CellInputProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, change, field } = useDraft(value, (text) => parseNumber(text, RULES), onCommit);
   const id = useId();
-  const change = (text: string) => {
-    setDraft(text);
-    const parsed = parseNumber(text, RULES);
-    if (!parsed.ok) {
-      setProblem(`${parsed.message} Keeping ${value}.`);
-      return;
-    }
-    setProblem(null);
-    if (parsed.value !== value) onCommit(parsed.value);
-  };
   return (
     <>
       <input
@@ -36,14 +26,8 @@ export function CellInput({ label, value, onCommit }: CellInputProps) {
         type="text"
         inputMode="decimal"
         aria-label={label}
-        value={draft ?? String(value)}
-        aria-invalid={problem ? true : undefined}
+        {...field}
         aria-describedby={problem ? id : undefined}
-        onChange={(e) => change(e.currentTarget.value)}
-        onBlur={() => {
-          setDraft(null);
-          setProblem(null);
-        }}
         onKeyDown={(e) => {
           if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
           e.preventDefault();
@@ -51,11 +35,7 @@ export function CellInput({ label, value, onCommit }: CellInputProps) {
           change(String(Math.round((value + step) * 1e4) / 1e4));
         }}
       />
-      {problem && (
-        <span className="field-error" id={id} role="alert">
-          {problem}
-        </span>
-      )}
+      <FieldError id={id} message={problem} />
     </>
   );
 }

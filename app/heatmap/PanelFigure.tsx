@@ -37,6 +37,9 @@ export function PanelFigure({ panel }: { panel: Panel }) {
   const colTitle = COL_TITLE[panel.colRole];
   const corner = `${panel.rowRole === 'query' ? 'query' : panel.rowRole === 'key' ? 'key' : 'input'} \\ ${panel.colRole === 'none' ? 'output' : CORNER[panel.colRole]}`;
   const Picture = panel.values.length > CANVAS_CELLS ? HeatmapCanvas : Heatmap;
+  // The picture and its table show the same cells under the same name.
+  const { values, rows, cols, label, status } = panel;
+  const matrix = { values, rows, cols, label, status };
   return (
     <figure className="panel" data-panel={panel.label} data-panel-id={panel.id}>
       <figcaption>
@@ -44,27 +47,15 @@ export function PanelFigure({ panel }: { panel: Panel }) {
         <ExportMenu matrix={panel} />
       </figcaption>
       <Picture
-        values={panel.values}
-        rows={panel.rows}
-        cols={panel.cols}
-        label={panel.label}
+        {...matrix}
         kind={panel.kind}
-        status={panel.status}
         rowTitle={rowTitle}
         colTitle={colTitle}
         highlight={highlight}
         onHover={(cell) => actions.hover(cell ? focusOf(panel, cell) : null)}
         onSelect={(cell) => actions.toggleLock(focusOf(panel, cell))}
       />
-      <HeatmapTable
-        values={panel.values}
-        rows={panel.rows}
-        cols={panel.cols}
-        label={panel.label}
-        status={panel.status}
-        corner={corner}
-        visible={showTable}
-      />
+      <HeatmapTable {...matrix} corner={corner} visible={showTable} />
     </figure>
   );
 }

@@ -1,5 +1,5 @@
 import type { BackendChoice } from '../engine/backends/choice.ts';
-import { BOOK_EMBEDDINGS, BOOK_TOKENS } from '../engine/config.ts';
+import { BOOK_EMBEDDINGS, BOOK_TOKENS, type ModuleSettings } from '../engine/config.ts';
 import type { StepId } from './steps/index.ts';
 
 // The backend choice belongs to the engine; re-exported for the chapter's and the app's imports.
@@ -17,18 +17,9 @@ export interface LockedCell {
  * Everything the learner chose: the whole of what a permalink carries and what undo restores.
  * Everything drawn is derived from this plus the engine's trace.
  */
-export interface ViewState {
+export interface ViewState extends ModuleSettings {
   step: StepId;
-  tokens: string[];
   embeddings: number[][];
-  seed: number;
-  d_out: number;
-  num_heads: number;
-  qkv_bias: boolean;
-  dropout: number;
-  training: boolean;
-  causal: boolean;
-  scaled: boolean;
   backend: BackendChoice;
   locked: LockedCell | null;
   /** The two embedding dimensions the scatter plot shows. */

@@ -3,16 +3,15 @@
  * sizes, the classes the step needs, and prints of the tensors the page shows. Run with
  * `python3 script.py`; each print is "name (shape):" followed by the tensor, 4 decimals.
  */
-import type { StepId, ViewState } from '../chapter/view.ts';
 import {
   causalAttention,
   multiHeadAttention,
   multiHeadAttentionWrapper,
   selfAttentionV1,
   selfAttentionV2,
-} from './classes.ts';
-
-const py = (b: boolean) => (b ? 'True' : 'False');
+} from '../chapter/classes.ts';
+import { py, scaledSoftmax } from '../chapter/steps/python.ts';
+import type { StepId, ViewState } from '../chapter/view.ts';
 
 /** Every row, never abridged: the script must compute what the page shows. */
 function inputsLiteral(view: ViewState): string {
@@ -36,11 +35,6 @@ function queryOf(view: ViewState): number {
   const row = view.locked?.row ?? 1;
   return Math.max(0, Math.min(view.tokens.length - 1, row));
 }
-
-const SOFTMAX = (view: ViewState, scores: string) =>
-  view.scaled
-    ? `torch.softmax(${scores} / keys.shape[-1]**0.5, dim=-1)`
-    : `torch.softmax(${scores}, dim=-1)  # scaling off`;
 
 /** The step's computation and its prints; null for a step that has no script yet. */
 function body(step: StepId, view: ViewState): string[] | null {
@@ -98,7 +92,7 @@ function body(step: StepId, view: ViewState): string[] | null {
         'attn_scores = queries @ keys.T',
         `mask = torch.triu(torch.ones(${T}, ${T}), diagonal=1)`,
         'masked = attn_scores.masked_fill(mask.bool(), -torch.inf)',
-        `attn_weights = ${SOFTMAX(view, 'masked')}`,
+        `attn_weights = ${scaledSoftmax(view, 'masked')}`,
         ...show(['attn_scores', 'masked', 'attn_weights']),
       ];
     case '3.5.2':
@@ -147,12 +141,12 @@ function body(step: StepId, view: ViewState): string[] | null {
 
 /** The classes each step uses (the wrapper is built of CausalAttention heads). */
 function classes(step: StepId, view: ViewState): string[] {
-  if (step === '3.4.1') return [selfAttentionV1(view)];
-  if (step === '3.4.2') return [selfAttentionV1(view), selfAttentionV2(view)];
-  if (step === '3.5.1') return [selfAttentionV2(view)];
-  if (step === '3.5.2' || step === '3.5.3') return [causalAttention(view)];
-  if (step === '3.6.1') return [causalAttention(view), multiHeadAttentionWrapper()];
-  if (step === '3.6.2') return [multiHeadAttention(view)];
+  if (step === '3.4.1') return [selfAttentionV1(view, true)];
+  if (step === '3.4.2') return [selfAttentionV1(view, true), selfAttentionV2(view, true)];
+  if (step === '3.5.1') return [selfAttentionV2(view, true)];
+  if (step === '3.5.2' || step === '3.5.3') return [causalAttention(view, true)];
+  if (step === '3.6.1') return [causalAttention(view, true), multiHeadAttentionWrapper()];
+  if (step === '3.6.2') return [multiHeadAttention(view, true)];
   return [];
 }
 

@@ -2,43 +2,31 @@
  * The reshape/transpose pair of multi-head attention, on row-major buffers:
  * [b, T, H·hd] ⇄ [b, H, T, hd] (PyTorch: `.view(b, T, H, hd).transpose(1, 2)` and back).
  */
-export function splitHeads(
-  x: Float32Array,
-  b: number,
-  t: number,
-  h: number,
-  hd: number,
-): Float32Array {
+
+/** [b, A, B, hd] → [b, B, A, hd]: `.transpose(1, 2)` of a contiguous buffer (a copy). */
+function swapAxes12(x: Float32Array, b: number, a: number, c: number, hd: number): Float32Array {
   const out = new Float32Array(x.length);
   for (let bi = 0; bi < b; bi++) {
-    for (let ti = 0; ti < t; ti++) {
-      for (let hi = 0; hi < h; hi++) {
-        const from = ((bi * t + ti) * h + hi) * hd;
-        out.set(x.subarray(from, from + hd), ((bi * h + hi) * t + ti) * hd);
+    for (let ai = 0; ai < a; ai++) {
+      for (let ci = 0; ci < c; ci++) {
+        const from = ((bi * a + ai) * c + ci) * hd;
+        out.set(x.subarray(from, from + hd), ((bi * c + ci) * a + ai) * hd);
       }
     }
   }
   return out;
 }
 
-export function mergeHeads(
-  x: Float32Array,
-  b: number,
-  t: number,
-  h: number,
-  hd: number,
-): Float32Array {
-  const out = new Float32Array(x.length);
-  for (let bi = 0; bi < b; bi++) {
-    for (let hi = 0; hi < h; hi++) {
-      for (let ti = 0; ti < t; ti++) {
-        const from = ((bi * h + hi) * t + ti) * hd;
-        out.set(x.subarray(from, from + hd), ((bi * t + ti) * h + hi) * hd);
-      }
-    }
-  }
-  return out;
+/** [b, T, H·hd] → [b, H, T, hd]. */
+export function splitHeads(x: Float32Array, b: number, t: number, h: number, hd: number) {
+  return swapAxes12(x, b, t, h, hd);
 }
+
+/** [b, H, T, hd] → [b, T, H·hd]. */
+export function mergeHeads(x: Float32Array, b: number, t: number, h: number, hd: number) {
+  return swapAxes12(x, b, h, t, hd);
+}
+
 /** Per-head [b, T, hd] buffers → one [b, h, T, hd] buffer. */
 export function stackHeads(heads: Float32Array[], b: number, t: number, hd: number): Float32Array {
   const h = heads.length;

@@ -11,6 +11,19 @@
  * zero weights that causal masking leaves, as its reference loop did.
  */
 
+/**
+ * out[m, n] = a[m, k] times b, each product with its own layout of b; `out` is written in place
+ * (a new array when left out) and returned.
+ */
+export type MatrixProduct = (
+  a: Float32Array,
+  b: Float32Array,
+  m: number,
+  k: number,
+  n: number,
+  out?: Float32Array,
+) => Float32Array;
+
 /** Rows per tile and columns per tile of the register-blocked kernel. */
 const TILE = 4;
 
@@ -91,14 +104,7 @@ function dot(a: Float32Array, ai: number, b: Float32Array, bj: number, p0: numbe
  * out[m, n] = a[m, k] @ b[k, n]. Zero entries of `a` (the causal mask's weights, dropped-out
  * ones) contribute nothing, which lets each row skip its leading and trailing zeros.
  */
-export function matmul(
-  a: Float32Array,
-  b: Float32Array,
-  m: number,
-  k: number,
-  n: number,
-  out: Float32Array = new Float32Array(m * n),
-): Float32Array {
+export const matmul: MatrixProduct = (a, b, m, k, n, out = new Float32Array(m * n)) => {
   // bᵀ makes both operands of every dot product contiguous, as in matmulTransB.
   const bt = new Float32Array(n * k);
   let finite = true;
@@ -128,17 +134,10 @@ export function matmul(
   }
   dotTiles(a, bt, m, k, n, out, lo, hi);
   return out;
-}
+};
 
 /** The reference a @ b: row-block accumulation that skips every zero of `a`. */
-function matmulSkipZeros(
-  a: Float32Array,
-  b: Float32Array,
-  m: number,
-  k: number,
-  n: number,
-  out: Float32Array,
-): Float32Array {
+const matmulSkipZeros: MatrixProduct = (a, b, m, k, n, out = new Float32Array(m * n)) => {
   const acc = new Float64Array(n);
   for (let i = 0; i < m; i++) {
     acc.fill(0);
@@ -151,20 +150,13 @@ function matmulSkipZeros(
     out.set(acc, i * n);
   }
   return out;
-}
+};
 
 /** out[m, n] = a[m, k] @ b[n, k]ᵀ: every result is one dot product of two contiguous rows. */
-export function matmulTransB(
-  a: Float32Array,
-  b: Float32Array,
-  m: number,
-  k: number,
-  n: number,
-  out: Float32Array = new Float32Array(m * n),
-): Float32Array {
+export const matmulTransB: MatrixProduct = (a, b, m, k, n, out = new Float32Array(m * n)) => {
   dotTiles(a, b, m, k, n, out, null, null);
   return out;
-}
+};
 
 /**
  * `nn.Linear` forward: out[rows, n] = x[rows, k] @ weight[n, k]ᵀ + bias, with weight in

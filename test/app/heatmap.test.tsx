@@ -16,10 +16,12 @@ afterEach(cleanup);
 const rows = ['a', 'b'];
 const cols = ['a', 'b'];
 const values = Float32Array.from([0.1, 0.9, 0.25, 0.75]);
+/** A 2 × 2 matrix, as every picture and table takes it. */
+const small = { values, rows, cols };
 
 describe('HeatmapTable', () => {
   it('names the table and labels rows by query and columns by key', () => {
-    render(<HeatmapTable values={values} rows={rows} cols={cols} label="attention weights" />);
+    render(<HeatmapTable {...small} label="attention weights" />);
     const table = screen.getByRole('table', { name: 'attention weights' });
     const headers = within(table)
       .getAllByRole('columnheader')
@@ -59,9 +61,7 @@ describe('HeatmapTable', () => {
 
 describe('Heatmap (SVG)', () => {
   it('draws one cell per value with the value printed', () => {
-    const { container } = render(
-      <Heatmap values={values} rows={rows} cols={cols} label="attention weights" />,
-    );
+    const { container } = render(<Heatmap {...small} label="attention weights" />);
     expect(screen.getByRole('img', { name: /^Heatmap of attention weights/ })).toBeTruthy();
     expect(container.querySelectorAll('g.cell rect')).toHaveLength(4);
     const printed = [...container.querySelectorAll('g.cell text')].map((t) => t.textContent);
@@ -98,14 +98,7 @@ describe('Heatmap (SVG)', () => {
     const onHover = vi.fn();
     const onSelect = vi.fn();
     const { container } = render(
-      <Heatmap
-        values={values}
-        rows={rows}
-        cols={cols}
-        label="w"
-        onHover={onHover}
-        onSelect={onSelect}
-      />,
+      <Heatmap {...small} label="w" onHover={onHover} onSelect={onSelect} />,
     );
     const cell = container.querySelector('[data-row="1"][data-col="0"] rect') as Element;
     fireEvent.pointerMove(cell);
@@ -125,13 +118,7 @@ describe('Heatmap (SVG)', () => {
 
   it('outlines the highlighted query row, key column and cell', () => {
     const { container } = render(
-      <Heatmap
-        values={values}
-        rows={rows}
-        cols={cols}
-        label="w"
-        highlight={{ row: 1, col: 0, cell: [1, 0] }}
-      />,
+      <Heatmap {...small} label="w" highlight={{ row: 1, col: 0, cell: [1, 0] }} />,
     );
     expect(container.querySelector('[data-highlight="query"]')?.getAttribute('data-index')).toBe(
       '1',
@@ -147,6 +134,7 @@ describe('HeatmapCanvas (past ~32 × 32)', () => {
   const n = 40;
   const big = Float32Array.from({ length: n * n }, (_, i) => (i % n) / n);
   const labels = Array.from({ length: n }, (_, i) => `t${i}`);
+  const picture = { values: big, rows: labels, cols: labels };
 
   // jsdom has no 2-d canvas: record what the component paints instead.
   class FakeImageData {
@@ -166,9 +154,7 @@ describe('HeatmapCanvas (past ~32 × 32)', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('is one canvas, one pixel per cell, named like the SVG', () => {
-    const { container } = render(
-      <HeatmapCanvas values={big} rows={labels} cols={labels} label="attention weights" />,
-    );
+    const { container } = render(<HeatmapCanvas {...picture} label="attention weights" />);
     const canvas = screen.getByRole('img', {
       name: /^Heatmap of attention weights/,
     }) as HTMLCanvasElement;
@@ -181,7 +167,7 @@ describe('HeatmapCanvas (past ~32 × 32)', () => {
 
   it('reports the cell under the pointer from its position on the scaled canvas', () => {
     const onHover = vi.fn();
-    render(<HeatmapCanvas values={big} rows={labels} cols={labels} label="w" onHover={onHover} />);
+    render(<HeatmapCanvas {...picture} label="w" onHover={onHover} />);
     const canvas = screen.getByRole('img');
     vi.spyOn(canvas, 'getBoundingClientRect').mockReturnValue({
       left: 0,
@@ -196,16 +182,13 @@ describe('HeatmapCanvas (past ~32 × 32)', () => {
 
   it('shows highlight bands over the canvas', () => {
     const { container } = render(
-      <HeatmapCanvas
-        values={big}
-        rows={labels}
-        cols={labels}
-        label="w"
-        highlight={{ row: 3, col: 5, cell: [3, 5] }}
-      />,
+      <HeatmapCanvas {...picture} label="w" highlight={{ row: 3, col: 5, cell: [3, 5] }} />,
     );
-    expect(container.querySelector('[data-highlight="query"]')).toBeTruthy();
-    expect(container.querySelector('[data-highlight="key"]')).toBeTruthy();
+    // Row 3 and column 5 of 40: bands 1/40 wide at 3/40 and 5/40 of the picture.
+    const band = (role: string) =>
+      (container.querySelector(`[data-highlight="${role}"]`) as HTMLElement).style;
+    expect([band('query').top, band('query').height]).toEqual(['7.5%', '2.5%']);
+    expect([band('key').left, band('key').width]).toEqual(['12.5%', '2.5%']);
   });
 
   it('paints masked, dropped and NaN cells in their own colours', () => {

@@ -6,6 +6,31 @@ import { traceToJson } from '../../src/engine/trace-json.ts';
 /** Tensors that come straight from the random stream: these must match PyTorch bit for bit. */
 const EXACT = new Set(['dropout_mask']);
 
+/** Tensors computed after the softmax inherit its sensitivity to the scores' rounding. */
+const AFTER_SOFTMAX = new Set([
+  'attn_weights',
+  'attn_weights_dropped',
+  'context',
+  'context_concat',
+  'output',
+]);
+
+/**
+ * How far two computations of the same float32 sums, in different orders, may drift apart:
+ * `relative` times the tensor's magnitude and, downstream of the softmax, times the largest
+ * scaled score (softmax turns an absolute error in its input into a relative one in its output).
+ */
+export function sumOrderTolerance(
+  relative: number,
+  name: string,
+  magnitude: number,
+  scaledScores: number,
+): number {
+  return (
+    relative * Math.max(1, magnitude) * (AFTER_SOFTMAX.has(name) ? Math.max(1, scaledScores) : 1)
+  );
+}
+
 function flatten(x: JsonValue): (number | string)[] {
   if (Array.isArray(x)) return x.flatMap(flatten);
   if (typeof x === 'number' || typeof x === 'string') return [x];

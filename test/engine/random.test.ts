@@ -2,7 +2,7 @@ import { describe, it } from 'vitest';
 import { runAttention } from '../../src/engine/run.ts';
 import type { JsonValue } from '../../src/engine/trace-json.ts';
 import fixtures from '../fixtures/random-traces.json' with { type: 'json' };
-import { expectTraceMatches } from './oracle-match.ts';
+import { expectTraceMatches, sumOrderTolerance } from './oracle-match.ts';
 
 type OracleTrace = Record<string, JsonValue> & { config: Record<string, JsonValue> };
 const traces = fixtures as unknown as OracleTrace[];
@@ -11,27 +11,14 @@ const numbers = (x: JsonValue): number[] =>
   Array.isArray(x) ? x.flatMap(numbers) : typeof x === 'number' ? [x] : [];
 const maxAbs = (xs: number[]) => xs.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
-/** Tensors computed after the softmax inherit its sensitivity to the scores' rounding. */
-const AFTER_SOFTMAX = new Set([
-  'attn_weights',
-  'attn_weights_dropped',
-  'context',
-  'context_concat',
-  'output',
-]);
-
 /**
  * PyTorch sums in float32 in its own order; we sum in float64 and round once. Both are within a
- * few float32 ulps of the exact value, so we allow 1e-6 relative to the tensor's magnitude and,
- * downstream of the softmax, times the largest scaled score (how much softmax magnifies a
- * relative error in its input). Book-sized inputs keep this at 1e-6.
+ * few float32 ulps of the exact value: 1e-6 relative, which book-sized inputs keep at 1e-6.
  */
 function tolerance(oracle: OracleTrace) {
   const scaledScores = maxAbs(numbers(oracle.attn_scores)) * (oracle.scale as number);
   return (name: string, expected: number[]) =>
-    1e-6 *
-    Math.max(1, maxAbs(expected)) *
-    (AFTER_SOFTMAX.has(name) ? Math.max(1, scaledScores) : 1);
+    sumOrderTolerance(1e-6, name, maxAbs(expected), scaledScores);
 }
 
 const label = (t: OracleTrace, i: number) => {

@@ -6,6 +6,7 @@ import { resolveConfig } from '../../src/engine/resolve-config.ts';
 import { forward } from '../../src/engine/run.ts';
 import { TRACE_TENSORS, type Trace } from '../../src/engine/trace.ts';
 import type { Tensor } from '../../src/tensor/tensor.ts';
+import { sumOrderTolerance } from '../engine/oracle-match.ts';
 import book from '../fixtures/book.json' with { type: 'json' };
 import extensions from '../fixtures/extension-traces.json' with { type: 'json' };
 import random from '../fixtures/random-traces.json' with { type: 'json' };
@@ -60,26 +61,11 @@ function label(c: Record<string, unknown>): string {
 
 const maxAbs = (xs: Float32Array) =>
   xs.reduce((m, x) => (Number.isFinite(x) ? Math.max(m, Math.abs(x)) : m), 0);
-const AFTER_SOFTMAX = new Set([
-  'attn_weights',
-  'attn_weights_dropped',
-  'context',
-  'context_concat',
-  'output',
-]);
 
-/**
- * ORT sums in float32 in its own order, the reference in float64: 1e-5 relative to the tensor's
- * magnitude and, after the softmax, times the largest scaled score (softmax turns an absolute
- * error in its input into a relative one in its output), as test/engine/random.test.ts does.
- */
+/** ORT sums in float32 in its own order, the reference in float64: 1e-5 relative. */
 function tolerance(ref: Trace, name: string, want: Tensor): number {
   const scaledScores = maxAbs(ref.attn_scores.data) * ref.scale;
-  return (
-    1e-5 *
-    Math.max(1, maxAbs(want.data)) *
-    (AFTER_SOFTMAX.has(name) ? Math.max(1, scaledScores) : 1)
-  );
+  return sumOrderTolerance(1e-5, name, maxAbs(want.data), scaledScores);
 }
 
 function expectSameTrace(got: Trace, ref: Trace): void {

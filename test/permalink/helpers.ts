@@ -16,13 +16,11 @@ import {
   type StepId,
   type ViewState,
 } from '../../src/chapter/view.ts';
-import { GPT2_INITIAL } from '../../src/gpt2/view.ts';
 import { toFloat32Decimal } from '../../src/permalink/float32.ts';
 import { payloadV1Schema } from '../../src/permalink/migrations.ts';
 import { packText } from '../../src/permalink/pack.ts';
 import { isValidTokenName, viewStateSchema } from '../../src/permalink/schema.ts';
 import { cutToCodePoints } from '../../src/permalink/text.ts';
-import { DEFAULT_SETUP } from '../../src/training/setup.ts';
 
 /** A link to `step` carrying `json` (any text) as its payload, packed the way the app packs. */
 export function linkWithText(json: string, step: string = '3.5.1'): string {
@@ -69,28 +67,59 @@ export const embeddingValueArb = fc
   )
   .map(toFloat32Decimal);
 
-/** 24 values as §3.6.2's toy tensor `a`, shape (1, 2, 3, 4). */
-const toyTensor = (v: number[]) => [
-  [0, 1].map((h) => [0, 1, 2].map((t) => v.slice(h * 12 + t * 4, h * 12 + t * 4 + 4))),
-];
+/**
+ * `value` with each leaf (number, string, boolean, null) replaced by the first of `draw(leaf)`
+ * that `fits` the whole value; a leaf none of them fits keeps its value.
+ */
+function varyLeaves(
+  value: unknown,
+  fits: (whole: unknown) => boolean,
+  draw: (leaf: unknown) => unknown[],
+): unknown {
+  const root: Record<string, unknown> = { value: structuredClone(value) };
+  const visit = (holder: Record<string, unknown>, key: string) => {
+    const leaf = holder[key];
+    if (typeof leaf === 'object' && leaf !== null) {
+      for (const k of Object.keys(leaf)) visit(leaf as Record<string, unknown>, k);
+      return;
+    }
+    for (const candidate of draw(leaf)) {
+      holder[key] = candidate;
+      if (fits(root.value)) return;
+    }
+    holder[key] = leaf;
+  };
+  visit(root, 'value');
+  return root.value;
+}
 
-/** A step's own fields: its initial ones, with random values where a test can vary them. */
+/**
+ * A step's own fields, from its definition: each field's initial value with its leaves varied
+ * (floats from `floats`, whole numbers from `picks`, text from `tokens`) wherever the field's
+ * schema accepts them, so a new step's fields are covered without an edit here.
+ */
 function localOf(
-  step: string,
-  toy: number[],
+  step: StepId,
+  floats: number[],
   tokens: string[],
   picks: number[],
 ): Record<string, unknown> {
-  const local = initialLocal(stepDef(step as Parameters<typeof stepDef>[0]).local);
-  if (step === '3.6.2') local.a = toyTensor(toy);
-  if (step === '4.1') local.num_kv_groups = 1 + (picks[5] % L.MAX_HEADS);
-  if (step === 'ex3.3')
-    Object.assign(local, GPT2_INITIAL, { text: tokens.join(' '), head: toy.length % 12 });
-  if (step === 'train')
-    Object.assign(local, {
-      setup: { ...DEFAULT_SETUP, seed: picks[0] % 1000 },
-      at: picks[1] % 300,
-    });
+  const fields = stepDef(step).local ?? {};
+  const local = initialLocal(fields);
+  let f = 0;
+  let p = 0;
+  const pick = () => picks[p++ % picks.length];
+  const draw = (leaf: unknown): unknown[] => {
+    if (typeof leaf === 'string') return [tokens.join(' '), tokens[0]];
+    if (typeof leaf === 'boolean') return [pick() % 2 === 0];
+    if (typeof leaf === 'number' && !Number.isInteger(leaf)) return [floats[f++ % floats.length]];
+    // Whole numbers and nulls (e.g. "no head chosen"): the widest range the schema accepts.
+    const n = pick();
+    return [floats[f++ % floats.length], n % 1000, n % 100, 1 + (n % 8), n % 2];
+  };
+  for (const [key, field] of Object.entries(fields)) {
+    local[key] = varyLeaves(local[key], (v) => field.schema.safeParse(v).success, draw);
+  }
   return local;
 }
 
@@ -232,5 +261,3 @@ export function oracleState(hash: string): ViewState | null {
 export function atFloat32(state: ViewState): ViewState {
   return { ...state, embeddings: state.embeddings.map((row) => row.map(toFloat32Decimal)) };
 }
-
-/** A random view's step-local fields: each step's own, all present (as the decoder fills them). */

@@ -55,19 +55,18 @@ describe('BackendManager', () => {
     return { m, clock, runs };
   }
 
+  /** What the idle worker measures, in order, until it has nothing left to measure. */
+  async function exploreAll(m: BackendManager): Promise<BackendName[]> {
+    const measured: BackendName[] = [];
+    for (let name = await m.explore(book); name; name = await m.explore(book)) measured.push(name);
+    return measured;
+  }
+
   it('auto answers with the reference engine until others are measured in the background', async () => {
-    const cost: Record<BackendName, number> = {
-      webgpu: 30,
-      kernel: 0.1,
-      wasm: 0.4,
-      reference: 0.2,
-    };
-    const { m } = timedManager(cost);
+    const { m } = timedManager({ webgpu: 30, kernel: 0.1, wasm: 0.4, reference: 0.2 });
     expect((await m.compute(book, 'auto')).backend).toBe('reference');
     // The idle worker measures each untried backend once, in policy order, and then stops.
-    const explored = [];
-    for (let name = await m.explore(book); name; name = await m.explore(book)) explored.push(name);
-    expect(explored).toEqual(['webgpu', 'kernel', 'wasm']);
+    expect(await exploreAll(m)).toEqual(['webgpu', 'kernel', 'wasm']);
     // Every answer from now on is the fastest measured; the slow exploration was never shown.
     for (let i = 0; i < 3; i++) expect((await m.compute(book, 'auto')).backend).toBe('kernel');
     // A much larger input is a new size class: the reference engine answers until it is measured.
@@ -82,7 +81,7 @@ describe('BackendManager', () => {
     const cost: Record<BackendName, number> = { webgpu: 30, kernel: 50, wasm: 0.4, reference: 0.2 };
     const { m, clock, runs } = timedManager(cost);
     await m.compute(book, 'auto');
-    while (await m.explore(book)) {}
+    await exploreAll(m);
     // The kernels' one sample was slow (a busy machine): the reference engine answers.
     expect((await m.compute(book, 'auto')).backend).toBe('reference');
     cost.kernel = 0.1;
@@ -92,30 +91,20 @@ describe('BackendManager', () => {
     expect(runs.length).toBe(before);
     clock.now += RECHECK_MS;
     // Each loser is measured again once (stalest first), and the kernels win on a fresh sample.
-    const again = [];
-    for (let name = await m.explore(book); name; name = await m.explore(book)) again.push(name);
+    const again = await exploreAll(m);
     expect(again).toContain('kernel');
     expect(new Set(again).size).toBe(again.length);
     expect((await m.compute(book, 'auto')).backend).toBe('kernel');
   });
 
   it('stops re-measuring a clear loser once a second sample confirms it', async () => {
-    const cost: Record<BackendName, number> = {
-      webgpu: 30,
-      kernel: 0.1,
-      wasm: 0.3,
-      reference: 0.2,
-    };
-    const { m, clock } = timedManager(cost);
+    const { m, clock } = timedManager({ webgpu: 30, kernel: 0.1, wasm: 0.3, reference: 0.2 });
     await m.compute(book, 'auto');
-    while (await m.explore(book)) {}
+    await exploreAll(m);
     const rounds: BackendName[][] = [];
     for (let round = 0; round < 3; round++) {
       clock.now += RECHECK_MS;
-      const measured: BackendName[] = [];
-      for (let name = await m.explore(book); name; name = await m.explore(book))
-        measured.push(name);
-      rounds.push(measured.sort());
+      rounds.push((await exploreAll(m)).sort());
     }
     // WebGPU (300× slower) gets one more chance; WASM and the reference engine, close behind
     // the kernels, are looked at every time.

@@ -53,84 +53,98 @@ function statusOf(w: Where, masked: boolean, dropped: boolean): Uint8Array | nul
   return out;
 }
 
-function square(
-  w: Where,
-  base: Omit<Panel, 'rows' | 'cols' | 'rowRole' | 'colRole' | 'rowOffset' | 'head'>,
-): Panel {
+/** What sets one [T, T] query-by-key panel apart; its id and label get `w`'s qualifiers. */
+interface SquareSpec {
+  id: string;
+  label: string;
+  code: string;
+  kind: Panel['kind'];
+  values: Float32Array;
+  status: Uint8Array | null;
+  formula: typeof scoreFormula;
+}
+
+const at = (w: Where) => ({ trace: w.trace, b: w.b ?? 0, h: w.h ?? 0 });
+
+function square(w: Where, spec: SquareSpec): Panel {
   const tokens = w.trace.config.tokens;
   return {
-    ...base,
+    ...spec,
+    id: panelId(spec.id, w),
+    label: named(spec.label, w.suffix),
     rows: tokens,
     cols: tokens,
     rowRole: 'query',
     colRole: 'key',
     rowOffset: 0,
     head: w.h ?? 0,
+    formula: (i, j) => spec.formula(at(w), i, j),
   };
 }
 
-const at = (w: Where) => ({ trace: w.trace, b: w.b ?? 0, h: w.h ?? 0 });
-
 export function scoresPanel(w: Where, label = 'attention scores', id = 'attn_scores'): Panel {
+  const values = block(w.trace.attn_scores, w.b, w.h);
   return square(w, {
-    id: panelId(id, w),
-    label: named(label, w.suffix),
+    id,
+    label,
     code: 'attn_scores',
     kind: 'scores',
-    values: block(w.trace.attn_scores, w.b, w.h),
+    values,
     status: null,
-    formula: (i, j) => scoreFormula(at(w), i, j),
+    formula: scoreFormula,
   });
 }
 
 export function maskedScoresPanel(w: Where): Panel {
   return square(w, {
-    id: panelId('masked_scores', w),
-    label: named('masked scores', w.suffix),
+    id: 'masked_scores',
+    label: 'masked scores',
     code: 'attn_scores.masked_fill_(mask, -inf)',
     kind: 'scores',
     values: block(w.trace.masked_scores, w.b, w.h),
     status: statusOf(w, true, false),
-    formula: (i, j) => maskedScoreFormula(at(w), i, j),
+    formula: maskedScoreFormula,
   });
 }
 
 export function weightsPanel(w: Where, label = 'attention weights', id = 'attn_weights'): Panel {
+  const values = block(w.trace.attn_weights, w.b, w.h);
+  const status = statusOf(w, true, false);
   return square(w, {
-    id: panelId(id, w),
-    label: named(label, w.suffix),
+    id,
+    label,
     code: 'attn_weights',
     kind: 'weights',
-    values: block(w.trace.attn_weights, w.b, w.h),
-    status: statusOf(w, true, false),
-    formula: (i, j) => weightFormula(at(w), i, j),
+    values,
+    status,
+    formula: weightFormula,
   });
 }
 
 export function dropoutMaskPanel(w: Where): Panel {
   const t = w.trace.config.tokens.length;
   return square(w, {
-    id: panelId('dropout_mask', w),
-    label: named('dropout mask', w.suffix),
+    id: 'dropout_mask',
+    label: 'dropout mask',
     code: 'dropout mask: 0 or 1/(1-p)',
     kind: 'dropout',
     values: w.trace.dropout_mask
       ? block(w.trace.dropout_mask, w.b, w.h)
       : new Float32Array(t * t).fill(1),
     status: statusOf(w, false, true),
-    formula: (i, j) => dropoutMaskFormula(at(w), i, j),
+    formula: dropoutMaskFormula,
   });
 }
 
 export function droppedPanel(w: Where): Panel {
   return square(w, {
-    id: panelId('attn_weights_dropped', w),
-    label: named('attention weights after dropout', w.suffix),
+    id: 'attn_weights_dropped',
+    label: 'attention weights after dropout',
     code: 'self.dropout(attn_weights)',
     kind: 'weights',
     values: block(w.trace.attn_weights_dropped, w.b, w.h),
     status: statusOf(w, true, true),
-    formula: (i, j) => droppedFormula(at(w), i, j),
+    formula: droppedFormula,
   });
 }
 

@@ -1,7 +1,9 @@
 /** §3.4.2: the same maths as the SelfAttention_v1 and _v2 modules. */
+
+import { selfAttentionV2 } from '../classes.ts';
 import { contextPanel, paramPanel, QKV, weightsPanel } from '../panels/make.ts';
 import { inputsOf } from './configs.ts';
-import { aligned, py, scaledSoftmax } from './python.ts';
+import { aligned, py } from './python.ts';
 import type { StepDef } from './types.ts';
 
 export const step342: StepDef<'3.4.2'> = {
@@ -17,20 +19,7 @@ export const step342: StepDef<'3.4.2'> = {
   ],
   code: (view) =>
     aligned([
-      'class SelfAttention_v2(nn.Module):',
-      '    def __init__(self, d_in, d_out, qkv_bias=False):',
-      '        super().__init__()',
-      '        self.W_query = nn.Linear(d_in, d_out, bias=qkv_bias)',
-      '        self.W_key   = nn.Linear(d_in, d_out, bias=qkv_bias)',
-      '        self.W_value = nn.Linear(d_in, d_out, bias=qkv_bias)',
-      '',
-      '    def forward(self, x):',
-      '        queries = self.W_query(x)',
-      '        keys = self.W_key(x)',
-      '        values = self.W_value(x)',
-      '        attn_scores = queries @ keys.T',
-      `        attn_weights = ${scaledSoftmax(view, 'attn_scores')}`,
-      '        return attn_weights @ values',
+      selfAttentionV2(view),
       '',
       'torch.manual_seed(123)',
       `sa_v1 = SelfAttention_v1(d_in, ${view.d_out})   # torch.rand weights, as in 3.4.1`,

@@ -1,8 +1,10 @@
 /** §3.5.3: CausalAttention on a batch of two. */
+
+import { causalAttention } from '../classes.ts';
 import { contextPanel, droppedPanel, maskedScoresPanel, weightsPanel } from '../panels/make.ts';
 import { sameCheck } from '../panels/words.ts';
 import { moduleConfig } from './configs.ts';
-import { aligned, py, scaledSoftmax } from './python.ts';
+import { aligned, py } from './python.ts';
 import type { StepDef } from './types.ts';
 
 export const step353: StepDef<'3.5.3'> = {
@@ -17,26 +19,7 @@ export const step353: StepDef<'3.5.3'> = {
   ],
   code: (view) =>
     aligned([
-      'class CausalAttention(nn.Module):',
-      '    def __init__(self, d_in, d_out, context_length, dropout, qkv_bias=False):',
-      '        super().__init__()',
-      '        self.W_query = nn.Linear(d_in, d_out, bias=qkv_bias)',
-      '        self.W_key   = nn.Linear(d_in, d_out, bias=qkv_bias)',
-      '        self.W_value = nn.Linear(d_in, d_out, bias=qkv_bias)',
-      '        self.dropout = nn.Dropout(dropout)',
-      "        self.register_buffer('mask', torch.triu(",
-      '            torch.ones(context_length, context_length), diagonal=1))',
-      '',
-      '    def forward(self, x):',
-      '        b, T, d_in = x.shape',
-      '        queries, keys, values = self.W_query(x), self.W_key(x), self.W_value(x)',
-      '        attn_scores = queries @ keys.transpose(1, 2)',
-      view.causal
-        ? '        attn_scores.masked_fill_(self.mask.bool()[:T, :T], -torch.inf)'
-        : '        # causal mask switched off',
-      `        attn_weights = ${scaledSoftmax(view, 'attn_scores')}`,
-      '        attn_weights = self.dropout(attn_weights)',
-      '        return attn_weights @ values',
+      causalAttention(view),
       '',
       'batch = torch.stack((inputs, inputs), dim=0)',
       `torch.manual_seed(${view.seed})`,

@@ -1,4 +1,6 @@
 /** §3.6.1: a list of CausalAttention heads, concatenated. */
+
+import { multiHeadAttentionWrapper } from '../classes.ts';
 import { headGroups, headsOf, outputs } from '../panels/heads.ts';
 import { paramPanel, QKV } from '../panels/make.ts';
 import { moduleConfig } from './configs.ts';
@@ -17,15 +19,7 @@ export const step361: StepDef<'3.6.1'> = {
   ],
   code: (view) =>
     aligned([
-      'class MultiHeadAttentionWrapper(nn.Module):',
-      '    def __init__(self, d_in, d_out, context_length, dropout, num_heads, qkv_bias=False):',
-      '        super().__init__()',
-      '        self.heads = nn.ModuleList([',
-      '            CausalAttention(d_in, d_out, context_length, dropout, qkv_bias)',
-      '            for _ in range(num_heads)])',
-      '',
-      '    def forward(self, x):',
-      '        return torch.cat([head(x) for head in self.heads], dim=-1)',
+      multiHeadAttentionWrapper(),
       '',
       `torch.manual_seed(${view.seed})`,
       `mha = MultiHeadAttentionWrapper(d_in, ${view.d_out}, batch.shape[1], ${view.dropout},`,

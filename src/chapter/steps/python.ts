@@ -19,7 +19,7 @@ export function pythonInputs(view: ViewState): string {
 }
 
 /** The softmax of `scores`, divided by √d_k unless the learner switched scaling off. */
-export function scaledSoftmax(view: ViewState, scores: string): string {
+export function scaledSoftmax(view: Pick<ViewState, 'scaled'>, scores: string): string {
   return view.scaled
     ? `torch.softmax(${scores} / keys.shape[-1]**0.5, dim=-1)`
     : `torch.softmax(${scores}, dim=-1)  # scaling off`;

@@ -1,5 +1,11 @@
 import { mergeHeads, splitHeads, stackHeads } from '../../tensor/heads.ts';
-import { linear, matmul, matmulTransB, transpose } from '../../tensor/matmul.ts';
+import {
+  linear,
+  type MatrixProduct,
+  matmul,
+  matmulTransB,
+  transpose,
+} from '../../tensor/matmul.ts';
 import { naiveSoftmaxRows, softmaxRows } from '../../tensor/softmax.ts';
 import { blocksOf, type GraphNode, type MaskAttrs } from './ir.ts';
 
@@ -31,9 +37,7 @@ export function runKernel(
     case 'repeat_kv':
       return repeatKv(a, shapes[0], node.repeats);
     case 'matmul_qk':
-      return perBlock(a, w, shapes[0], shapes[1], s, (q, k, m, kk, n, out) =>
-        matmulTransB(q, k, m, kk, n, out),
-      );
+      return perBlock(a, w, shapes[0], shapes[1], s, matmulTransB);
     case 'mask':
       return mask(a, s, node, inputs[1] ?? null);
     case 'scale':
@@ -45,9 +49,7 @@ export function runKernel(
     case 'dropout':
       return a.map((v, i) => v * w[i]);
     case 'matmul_wv':
-      return perBlock(a, w, shapes[0], shapes[1], s, (p, v, m, k, n, out) =>
-        matmul(p, v, m, k, n, out),
-      );
+      return perBlock(a, w, shapes[0], shapes[1], s, matmul);
     case 'merge_heads': {
       const [b, h, t, hd] = shapes[0];
       return mergeHeads(a, b, t, h, hd);
@@ -70,15 +72,6 @@ function torchLayout(w: Float32Array, rows: number, cols: number): Float32Array 
   return t;
 }
 
-type BlockProduct = (
-  a: Float32Array,
-  b: Float32Array,
-  m: number,
-  k: number,
-  n: number,
-  out: Float32Array,
-) => void;
-
 /** A product on every [.., rows, cols] block of a and b at once. */
 function perBlock(
   a: Float32Array,
@@ -86,7 +79,7 @@ function perBlock(
   aShape: number[],
   bShape: number[],
   outShape: number[],
-  product: BlockProduct,
+  product: MatrixProduct,
 ): Float32Array {
   const A = blocksOf(aShape);
   const B = blocksOf(bShape);
