@@ -84,6 +84,11 @@ function localOf(
   const local = initialLocal(stepDef(step as Parameters<typeof stepDef>[0]).local);
   if (step === '3.6.2') local.a = toyTensor(toy);
   if (step === '4.1') local.num_kv_groups = 1 + (picks[5] % L.MAX_HEADS);
+  if (step === '4.2')
+    Object.assign(local, {
+      prefill: 1 + (picks[2] % L.MAX_TOKENS),
+      generated: picks[3] % L.MAX_TOKENS,
+    });
   if (step === 'ex3.3')
     Object.assign(local, GPT2_INITIAL, { text: tokens.join(' '), head: toy.length % 12 });
   if (step === 'train')
