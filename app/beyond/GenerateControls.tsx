@@ -17,6 +17,8 @@ export function GenerateControls() {
   const room = T - kv.prefill;
   const done = kv.generated >= room;
 
+  // One timer per token: the effect re-arms when `generated` changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generated is the re-arming trigger
   useEffect(() => {
     if (!playing) return;
     if (done) {
@@ -28,7 +30,7 @@ export function GenerateControls() {
       TICK_MS,
     );
     return () => clearTimeout(timer);
-  }, [playing, done, edit]);
+  }, [playing, done, edit, kv.generated]);
 
   const play = () => {
     if (done) edit((v) => withKv(v, { generated: 0 }));
@@ -95,7 +97,7 @@ export function GenerateControls() {
           Reset
         </button>
       </div>
-      <p className="stat" role="status">
+      <p className="stat" role="status" aria-label="generation status">
         {kv.t} of {T} tokens in the cache: the prompt’s {kv.prefill} in one call
         {kv.generated > 0
           ? `, then ${kv.generated} call${kv.generated > 1 ? 's' : ''} of one token`

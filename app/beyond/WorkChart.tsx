@@ -2,11 +2,11 @@ import { line, scaleLinear } from 'd3';
 import type { WorkPoint } from '../../src/chapter/beyond/work.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 
-const FRAME = { W: 520, H: 240, M: { top: 12, right: 130, bottom: 36, left: 56 } };
+const FRAME = { W: 520, H: 240, M: { top: 12, right: 90, bottom: 36, left: 56 } };
 const { W, H, M } = FRAME;
 const SERIES = [
-  { key: 'without', name: 'without a cache', colour: '#c9302c', dash: '' },
-  { key: 'with', name: 'with the KV cache', colour: '#3b6a9a', dash: '6 3' },
+  { key: 'without', name: 'no cache', colour: '#c9302c', dash: '' },
+  { key: 'with', name: 'KV cache', colour: '#3b6a9a', dash: '6 3' },
 ] as const;
 
 /** Multiply-adds spent generating up to T tokens, with and without the cache; `at` is marked. */
