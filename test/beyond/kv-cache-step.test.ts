@@ -85,7 +85,7 @@ describe('§4.2 KV cache: the step', () => {
       newFrom: 0,
       problems: [
         'The prompt (prefill = 9) must be 1 to 6 tokens; using 6.',
-        '1 tokens generated do not fit after a prompt of 6 in 6 tokens; using 0.',
+        '1 token generated does not fit after a prompt of 6 in 6 tokens; using 0.',
       ],
     });
     expect(fitKv({ prefill: 2, generated: 7 }, 6).generated).toBe(4);

@@ -45,7 +45,7 @@ export function fitKv(wanted: { prefill: number; generated: number }, T: number)
   const generated = Math.max(0, Math.min(room, wanted.generated));
   if (generated !== wanted.generated)
     problems.push(
-      `${wanted.generated} tokens generated do not fit after a prompt of ${prefill} in ${T} tokens; using ${generated}.`,
+      `${wanted.generated === 1 ? '1 token generated does' : `${wanted.generated} tokens generated do`} not fit after a prompt of ${prefill} in ${T} tokens; using ${generated}.`,
     );
   const t = prefill + generated;
   return { prefill, generated, t, newFrom: generated === 0 ? 0 : t - 1, problems };
