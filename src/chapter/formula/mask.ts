@@ -52,9 +52,9 @@ export function leakFormula(
     };
   const a = unmasked[i * width + d];
   const b = masked[i * width + d];
-  const at = `^{(${i + 1})}_{${d + 1}}`;
+  const out = (which: string) => `\\text{out}^{(${i + 1},\\,\\text{${which}})}_{${d + 1}}`;
   return {
-    tex: `\\Delta${at} = \\text{out}${at}_{\\text{no mask}} - \\text{out}${at}_{\\text{mask}} = ${tx(a)} - ${tx(b, true)} = ${tx(a - b)}`,
+    tex: `\\Delta^{(${i + 1})}_{${d + 1}} = ${out('no mask')} - ${out('mask')} = ${tx(a)} - ${tx(b, true)} = ${tx(a - b)}`,
     text: `leak(${i + 1}) dimension ${d + 1} = out without mask − out with mask = ${fmt(a)} − ${fmt(b)} = ${fmt(a - b)}`,
   };
 }
