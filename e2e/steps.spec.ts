@@ -164,6 +164,12 @@ const KEY_NUMBERS: Record<StepId, (page: Page) => Promise<void>> = {
     await expectCells(page, 'attention weights, head 3', rowsOf(block(gqa.attn_weights, 0, 2)));
     await expectCells(page, 'output', rowsOf(item(gqa.output)));
   },
+  '4.2': async (page) => {
+    const kv = beyond.kv_cache;
+    await expectCells(page, 'cached keys, head 2', rowsOf(block(kv.cached.keys, 0, 1)));
+    await expectCells(page, 'attention weights, head 1', rowsOf(block(kv.attn_weights, 0, 0)));
+    await expectCells(page, 'output', rowsOf(item(kv.cached.output)));
+  },
   '4.3': async (page) => {
     const min = beyond.padding_min;
     await expectCells(

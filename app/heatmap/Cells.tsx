@@ -18,6 +18,7 @@ export interface CellsProps {
 /**
  * The cells, memoised apart from the highlight so hovering redraws only the outlines. Masked
  * cells are grey, dropped ones hatched, NaN outlined in red: each readable without colour.
+ * Cached cells (an earlier call's, only read) are dimmed, their numbers in the page's own colour.
  */
 export const Cells = memo(function Cells({
   values,
@@ -37,6 +38,7 @@ export const Cells = memo(function Cells({
       const state = status?.[i] ?? CELL.normal;
       const masked = state === CELL.masked || v === Number.NEGATIVE_INFINITY;
       const dropped = state === CELL.dropped;
+      const cached = state === CELL.cached && !masked;
       const fill =
         masked || Number.isNaN(v) ? undefined : dropped ? `url(#${hatchId})` : scale.colour(v);
       const x = box.left + c * box.cell;
@@ -47,7 +49,9 @@ export const Cells = memo(function Cells({
           ? 'cell dropped'
           : Number.isNaN(v)
             ? 'cell nan'
-            : 'cell';
+            : cached
+              ? 'cell cached'
+              : 'cell';
       out.push(
         <g key={i} className={className} data-row={r} data-col={c}>
           <rect
@@ -64,7 +68,7 @@ export const Cells = memo(function Cells({
               y={y + box.cell / 2}
               textAnchor="middle"
               dominantBaseline="central"
-              fill={fill && !dropped ? textOn(fill) : undefined}
+              fill={fill && !dropped && !cached ? textOn(fill) : undefined}
             >
               {formatValue(v)}
             </text>

@@ -20,6 +20,7 @@ export interface HeatmapTableProps {
 const STATE: Record<number, string | undefined> = {
   [CELL.masked]: 'masked',
   [CELL.dropped]: 'dropped',
+  [CELL.cached]: 'cached',
 };
 
 /**

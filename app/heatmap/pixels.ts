@@ -55,9 +55,11 @@ export function paintPixels(
     }
     const t = Math.min(1, Math.max(0, (v - lo) / span));
     const k = Math.round(t * 255) * 3;
-    out[o] = lut[k];
-    out[o + 1] = lut[k + 1];
-    out[o + 2] = lut[k + 2];
+    // A cached cell (an earlier call's) is the same colour, faded towards white.
+    const keep = state === CELL.cached ? 0.3 : 1;
+    out[o] = 255 - keep * (255 - lut[k]);
+    out[o + 1] = 255 - keep * (255 - lut[k + 1]);
+    out[o + 2] = 255 - keep * (255 - lut[k + 2]);
   }
   return out;
 }

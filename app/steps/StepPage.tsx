@@ -9,7 +9,7 @@ import { FormulaPanel } from '../formula/FormulaPanel.tsx';
 import { StepHeadView } from '../headview/StepHeadView.tsx';
 import { useLab } from '../store/index.ts';
 import { markPainted } from '../store/paint.ts';
-import { customBody } from './bodies.ts';
+import { customBody, showsEditor } from './bodies.ts';
 import { EditColumn } from './EditColumn.tsx';
 import { PanelGroups } from './PanelGroups.tsx';
 import { Prose } from './Prose.tsx';
@@ -73,7 +73,7 @@ export function StepPage() {
         <ViewToggles />
       </header>
       <div className="workbench">
-        <EditColumn def={def} editor={!Body} />
+        <EditColumn def={def} editor={showsEditor(def)} />
         <div className="watch-column">
           <Fault />
           {Body ? (

@@ -5,6 +5,7 @@
 import { type ComponentType, lazy } from 'react';
 import type { BodyKind, StepDef } from '../../src/chapter/steps/index.ts';
 import { GqaBody } from '../beyond/GqaBody.tsx';
+import { KvCacheBody } from '../beyond/KvCacheBody.tsx';
 import { PaddingBody } from '../beyond/PaddingBody.tsx';
 import { TrainingBody } from '../training/TrainingBody.tsx';
 
@@ -16,8 +17,18 @@ export const BODIES: Record<CustomBody, ComponentType<{ def: StepDef }>> = {
   training: TrainingBody,
   race: lazy(() => import('../race/RaceBody.tsx').then((m) => ({ default: m.RaceBody }))),
   'beyond-gqa': GqaBody,
+  'beyond-kv-cache': KvCacheBody,
   'beyond-padding': PaddingBody,
 };
+
+/** Bodies that bring their own inputs (a text, a task); the others edit the shared embeddings. */
+const OWN_INPUTS: ReadonlySet<CustomBody> = new Set(['gpt2', 'training']);
+
+/** Whether the step's page shows the embeddings editor. */
+export function showsEditor(def: StepDef): boolean {
+  const kind = def.body ?? 'panels';
+  return kind === 'panels' || !OWN_INPUTS.has(kind);
+}
 
 /** The custom component for a step, or null when it draws the standard panels. */
 export function customBody(def: StepDef): ComponentType<{ def: StepDef }> | null {

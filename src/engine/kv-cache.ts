@@ -43,6 +43,27 @@ export function joinRows(parts: Tensor[], b: number, t: number): Tensor {
 }
 
 /**
+ * The calls' attention weights [b, h, n, to] as one [b, h, T, T]: each row as the call that made
+ * it computed it (the prefill's rows in one call, then one row per call), zeros above the diagonal.
+ */
+export function joinWeights(parts: Tensor[], t: number): Tensor {
+  const [b, h] = parts[0].shape;
+  const out = new Float32Array(b * h * t * t);
+  let row = 0;
+  for (const part of parts) {
+    const [, , n, keys] = part.shape;
+    for (let bh = 0; bh < b * h; bh++)
+      for (let i = 0; i < n; i++)
+        out.set(
+          part.data.subarray((bh * n + i) * keys, (bh * n + i + 1) * keys),
+          (bh * t + row + i) * t,
+        );
+    row += n;
+  }
+  return tensor([b, h, t, t], out);
+}
+
+/**
  * The KV-cache path of rasbt's ch04/03_kv-cache: each call appends its keys and values to the
  * cache and attends over all of it. The same graph as the full pass, built for query rows
  * [from, to) with the cache fed in as `cache_keys`/`cache_values`.
@@ -54,6 +75,7 @@ export function runCached(
   const { b, t } = inputDims(config);
   const x = inputOf(config);
   const outputs: Tensor[] = [];
+  const weights: Tensor[] = [];
   let cache: { keys: Tensor; values: Tensor } | null = null;
   for (const step of cacheSteps(config)) {
     const graph = buildGraph(config, step);
@@ -68,7 +90,13 @@ export function runCached(
       tensor(graph.nodes.find((n) => n.name === name)?.shape as number[], values.get(name));
     cache = { keys: out('keys'), values: out('values') };
     outputs.push(out('output'));
+    weights.push(out('attn_weights'));
   }
   const last = cache as { keys: Tensor; values: Tensor };
-  return { output: joinRows(outputs, b, t), keys: last.keys, values: last.values };
+  return {
+    output: joinRows(outputs, b, t),
+    keys: last.keys,
+    values: last.values,
+    attn_weights: joinWeights(weights, t),
+  };
 }

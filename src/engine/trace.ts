@@ -45,6 +45,9 @@ export interface Trace {
   loss?: number;
   /** `target`: d loss / d every parameter (named and laid out as `params`) and `embeddings`. */
   grads?: Record<string, Tensor>;
-  /** `kv_cache`: the cached path's output and the final cache [b, kv heads, T, hd]. */
-  cached?: { output: Tensor; keys: Tensor; values: Tensor };
+  /**
+   * `kv_cache`: the cached path's output, the final cache [b, kv heads, T, hd], and its weights
+   * [b, h, T, T], each row as its call computed it (not in the trace JSON: the oracle has none).
+   */
+  cached?: { output: Tensor; keys: Tensor; values: Tensor; attn_weights: Tensor };
 }

@@ -19,6 +19,9 @@ export function unsupported(config: AttentionConfig): string | null {
     return `the ${config.variant} variant runs on the reference engine`;
   if (config.training && config.dropout > 0) return 'dropout runs on the reference engine';
   if (config.softmax !== 'stable') return 'the naive softmax runs on the reference engine';
+  // The kernels compute the full pass only: no per-token calls, no padding mask.
+  if (config.kv_cache) return 'the KV cache runs on the reference engine';
+  if (config.attention_mask) return 'padding masks run on the reference engine';
   return null;
 }
 

@@ -83,6 +83,7 @@ describe('every step', () => {
       '3.6.2',
       'ex3.3',
       '4.1',
+      '4.2',
       '4.3',
       'train',
       'race',
@@ -106,12 +107,13 @@ describe('every step', () => {
       '3.6.2': [123, 2, 0, false, true, true],
       'ex3.3': [123, 1, 0, false, false, true],
       '4.1': [123, 4, 0, false, true, true],
+      '4.2': [123, 2, 0, false, true, true],
       '4.3': [123, 1, 0, false, true, true],
       train: [123, 1, 0, false, false, true],
       race: [123, 1, 0, false, false, true],
     });
     for (const id of STEP_IDS) {
-      const d_out = id === '4.1' ? 8 : 2;
+      const d_out = id === '4.1' ? 8 : id === '4.2' ? 4 : 2;
       expect(defaultView(id)).toMatchObject({ d_out, qkv_bias: false, locked: null });
     }
   });

@@ -80,11 +80,18 @@ function expectSameTrace(got: Trace, ref: Trace): void {
           cached_output: t.cached.output,
           cached_keys: t.cached.keys,
           cached_values: t.cached.values,
+          cached_weights: t.cached.attn_weights,
         }
       : {};
   const wanted = { ...ref, ...cached(ref) } as unknown as Record<string, Tensor | null | undefined>;
   const had = { ...got, ...cached(got) } as unknown as Record<string, Tensor | null | undefined>;
-  for (const name of [...TRACE_TENSORS, 'cached_output', 'cached_keys', 'cached_values']) {
+  for (const name of [
+    ...TRACE_TENSORS,
+    'cached_output',
+    'cached_keys',
+    'cached_values',
+    'cached_weights',
+  ]) {
     const want = wanted[name];
     const have = had[name];
     if (!want) {

@@ -45,13 +45,11 @@ export function gqaPanels(trace: Trace): PanelGroup[] {
     panels: [
       paramPanel(trace, 'W_key', 'W_key'),
       paramPanel(trace, 'W_value', 'W_value'),
-      ...Array.from({ length: kv }, (_, g) => [
-        { ...projectedPanel({ trace, h: g, suffix: `K/V head ${g + 1}` }, 'keys'), formula: null },
-        {
-          ...projectedPanel({ trace, h: g, suffix: `K/V head ${g + 1}` }, 'values'),
-          formula: null,
-        },
-      ]).flat(),
+      ...Array.from({ length: kv }, (_, g) =>
+        (['keys', 'values'] as const).map((which) =>
+          projectedPanel({ trace, h: g, suffix: `K/V head ${g + 1}` }, which),
+        ),
+      ).flat(),
     ],
   };
   const perHead: PanelGroup[] = Array.from({ length: heads }, (_, h) => {

@@ -1,8 +1,15 @@
 /** What §4.3 draws: per sentence, the masks, the −∞ and min weights, and the leak. */
 import type { Trace } from '../../engine/trace.ts';
+import {
+  causalMaskFormula,
+  combinedMaskFormula,
+  leakFormula,
+  paddingMaskFormula,
+} from '../formula/mask.ts';
+import { outputFormula } from '../formula/projection.ts';
 import { contextPanel, weightsPanel } from '../panels/make.ts';
 import { dimLabels, item } from '../panels/slice.ts';
-import { CELL, type Panel, type PanelGroup } from '../panels/types.ts';
+import { CELL, type Formula, type Panel, type PanelGroup } from '../panels/types.ts';
 import {
   blindRows,
   causalHidden,
@@ -19,6 +26,7 @@ function maskPanel(
   code: string,
   hidden: HiddenMatrix,
   tokens: string[],
+  formula: (i: number, j: number) => Formula,
 ): Panel {
   return {
     id,
@@ -33,7 +41,7 @@ function maskPanel(
     rowOffset: 0,
     head: 0,
     status: null,
-    formula: null,
+    formula,
   };
 }
 
@@ -64,7 +72,7 @@ export function paddingPanels(batch: PaddedBatch, [inf, min, none]: Trace[]): Pa
       rows: tokens,
       values: item(min.output, b),
       cols: dimLabels(width),
-      formula: null,
+      formula: (i, d) => outputFormula(min, b, i, d),
     };
     const diff: Panel = {
       ...context,
@@ -72,6 +80,8 @@ export function paddingPanels(batch: PaddedBatch, [inf, min, none]: Trace[]): Pa
       label: `leak without the mask, ${s}`,
       code: 'context_vecs(no mask) − context_vecs(mask)',
       values: leak.diff.subarray(b * batch.T * width, (b + 1) * batch.T * width),
+      formula: (i, d) =>
+        leakFormula(item(none.output, b), item(min.output, b), width, i, d, row[i] === 0),
     };
     const real = tokens.filter((_, t) => row[t] === 1).join(' ');
     return {
@@ -83,6 +93,7 @@ export function paddingPanels(batch: PaddedBatch, [inf, min, none]: Trace[]): Pa
           'attention_mask == 0',
           paddingHidden(row),
           tokens,
+          (i, j) => paddingMaskFormula(row, i, j),
         ),
         maskPanel(
           `causal_mask.b${b + 1}`,
@@ -90,6 +101,7 @@ export function paddingPanels(batch: PaddedBatch, [inf, min, none]: Trace[]): Pa
           'torch.triu(ones, 1)',
           causalHidden(batch.T),
           tokens,
+          causalMaskFormula,
         ),
         maskPanel(
           `combined_mask.b${b + 1}`,
@@ -97,6 +109,7 @@ export function paddingPanels(batch: PaddedBatch, [inf, min, none]: Trace[]): Pa
           'padding | causal',
           both,
           tokens,
+          (i, j) => combinedMaskFormula(1 - row[j], j > i ? 1 : 0, i, j),
         ),
         weights(inf, '-inf'),
         weights(min, 'min'),

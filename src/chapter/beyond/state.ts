@@ -1,5 +1,5 @@
 /**
- * What each of the three steps after chapter 3 adds to the learner's view, as zod schemas (the
+ * What §4.1 and §4.3 add to the learner's view (§4.2's fields: kv-state.ts), as zod schemas (the
  * permalink carries them), with repairs that clamp a hostile or stale value to the nearest valid
  * one and say what they did. Each repair also fits the state to the shared view (heads, tokens).
  */
@@ -19,14 +19,6 @@ export const numKvGroupsField: LocalField<number> = {
       ? Math.max(MIN_HEADS, Math.min(MAX_HEADS, Math.round(raw)))
       : null,
 };
-
-export const kvCacheStateSchema = z.object({
-  /** Prompt tokens computed in the first call. */
-  prefill: z.number().int(),
-  /** Tokens in the cache so far (prefill ≤ t ≤ T): the t-th is the one being generated. */
-  t: z.number().int(),
-});
-export type KvCacheState = z.infer<typeof kvCacheStateSchema>;
 
 export const MIN_SENTENCES = 2;
 export const MAX_SENTENCES = 3;
@@ -68,7 +60,6 @@ export const sentencesField: LocalField<SentenceWindow[]> = {
     Array.isArray(raw) ? repairPadding({ sentences: raw }, MAX_TOKENS, []).sentences : null,
 };
 
-export const KV_DEFAULT: KvCacheState = { prefill: 3, t: 4 };
 export const PADDING_DEFAULT: PaddingState = {
   sentences: [
     { start: 0, length: 6 },
@@ -104,21 +95,6 @@ export function fitGqa(
         ? null
         : `num_kv_groups = ${wanted} does not divide num_heads = ${numHeads} evenly; using ${groups}.`,
   };
-}
-
-export function repairKvCache(raw: unknown, T: number, problems: string[]): KvCacheState {
-  const r = (raw ?? {}) as Partial<Record<keyof KvCacheState, unknown>>;
-  const prefillIn = int(r.prefill) ?? Math.min(KV_DEFAULT.prefill, T);
-  const prefill = clampTo(prefillIn, 1, T);
-  if (prefill !== prefillIn)
-    problems.push(
-      `The prompt (prefill = ${prefillIn}) must be 1 to ${T} tokens; using ${prefill}.`,
-    );
-  const tIn = int(r.t) ?? Math.min(prefill + 1, T);
-  const t = clampTo(tIn, prefill, T);
-  if (t !== tIn)
-    problems.push(`The cache length (t = ${tIn}) must be ${prefill} to ${T} tokens; using ${t}.`);
-  return { prefill, t };
 }
 
 /** One sentence window inside T tokens: at least one token (an all-zero mask hides everything). */

@@ -30,20 +30,23 @@ export function projectionFormula(
   i: number,
   d: number,
 ): Formula {
-  const [, heads, , hd] = trace.queries.shape;
+  // GQA's keys and values have num_kv_groups heads, its queries num_heads.
+  const [, heads, , hd] = trace[which].shape;
   const value = block(trace[which], b, h)[i * hd + d];
   const s = SYMBOL[which];
-  const pre = headPrefix(h, heads);
+  const variant = trace.config.variant;
+  const shared = variant === 'gqa' && which !== 'queries';
+  const pre = headPrefix(h, heads, shared ? 'K/V head' : 'head');
   if (trace.config.variant === 'simple') {
     return {
       tex: `${s}^{(${i + 1})}_{${d + 1}} = x^{(${i + 1})}_{${d + 1}} = ${tx(value)} \\quad \\text{(no weights yet: the inputs themselves)}`,
       text: `${s}(${i + 1}) dimension ${d + 1} = x(${i + 1}) dimension ${d + 1} = ${fmt(value)}`,
     };
   }
-  const variant = trace.config.variant;
   const name = (variant === 'mha_wrapper' ? `heads.${h}.` : '') + WEIGHT[which];
   const w = trace.params[name];
-  const col = variant === 'mha' ? h * hd + d : d;
+  // One fused module split into heads: head h owns columns h·hd … h·hd + hd − 1.
+  const col = variant === 'mha' || variant === 'gqa' ? h * hd + d : d;
   const x = Float32Array.from(trace.config.embeddings[i]);
   const weights = colOf(w.data, col, w.shape[1]);
   const bias = trace.params[`${name}.bias`]?.data[col];

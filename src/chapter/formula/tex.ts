@@ -49,8 +49,12 @@ export function dotProduct(
   return { tex: terms(tex), text: textTerms(text) };
 }
 
-/** "head 2: " in front of a formula when there are several heads. */
-export function headPrefix(head: number, heads: number): { tex: string; text: string } {
+/** "head 2: " in front of a formula when there are several heads ("K/V head 2: " for GQA's). */
+export function headPrefix(
+  head: number,
+  heads: number,
+  name = 'head',
+): { tex: string; text: string } {
   if (heads <= 1) return { tex: '', text: '' };
-  return { tex: `\\text{head ${head + 1}:}\\;\\; `, text: `head ${head + 1}: ` };
+  return { tex: `\\text{${name} ${head + 1}:}\\;\\; `, text: `${name} ${head + 1}: ` };
 }

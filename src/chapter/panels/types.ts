@@ -6,8 +6,11 @@ export type PanelKind = 'scores' | 'weights' | 'mask' | 'dropout' | 'vectors' | 
 /** What a row or column of a panel stands for, so hover can highlight the same token elsewhere. */
 export type AxisRole = 'query' | 'key' | 'dim' | 'none';
 
-/** Per-cell state drawn distinctly: masked cells grey, dropped cells hatched. */
-export const CELL = { normal: 0, masked: 1, dropped: 2 } as const;
+/**
+ * Per-cell state drawn distinctly: masked cells grey, dropped cells hatched, cached cells (made
+ * by an earlier call of the KV cache, not recomputed) dimmed.
+ */
+export const CELL = { normal: 0, masked: 1, dropped: 2, cached: 3 } as const;
 
 /** A formula with the live numbers substituted: TeX for KaTeX, and the same in words. */
 export interface Formula {

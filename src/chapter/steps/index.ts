@@ -17,6 +17,7 @@ import { step353 } from './3.5.3-causal-class.ts';
 import { step361 } from './3.6.1-stacked-heads.ts';
 import { step362 } from './3.6.2-weight-splits.ts';
 import { step41 } from './4.1-gqa.ts';
+import { step42 } from './4.2-kv-cache.ts';
 import { step43 } from './4.3-padding.ts';
 import { stepEx33 } from './ex3.3-gpt2.ts';
 import { initialLocal } from './local.ts';
@@ -36,6 +37,7 @@ export const STEPS = [
   step362,
   stepEx33,
   step41,
+  step42,
   step43,
   stepTrain,
   stepRace,

@@ -55,7 +55,14 @@ export type LocalFields<L> = { readonly [K in keyof L]: LocalField<L[K]> };
  * id here, and app/steps/bodies.ts maps it to a component (src/ stays free of React). The app's
  * map is typed by this list, so an id without a component fails to compile.
  */
-export const CUSTOM_BODIES = ['gpt2', 'beyond-gqa', 'beyond-padding', 'training', 'race'] as const;
+export const CUSTOM_BODIES = [
+  'gpt2',
+  'beyond-gqa',
+  'beyond-kv-cache',
+  'beyond-padding',
+  'training',
+  'race',
+] as const;
 /** What the page draws below the settings: the standard panel groups, or a custom body. */
 export type BodyKind = 'panels' | (typeof CUSTOM_BODIES)[number];
 

@@ -2,7 +2,7 @@ import { type Tensor, tensor } from '../../tensor/tensor.ts';
 import type { AttentionConfig } from '../config.ts';
 import { drawModel } from '../draws.ts';
 import { buildGraph, inputDims } from '../graph/build.ts';
-import { cacheSteps, joinRows, rowsOf } from '../kv-cache.ts';
+import { cacheSteps, joinRows, joinWeights, rowsOf } from '../kv-cache.ts';
 import { feedsOf } from '../run.ts';
 import type { Trace } from '../trace.ts';
 import { headShape } from '../variants.ts';
@@ -119,11 +119,12 @@ async function runCachedOrt(
   const spec = graphSpecOf(config);
   let kv: Record<string, Tensor> = {};
   const parts: Tensor[] = [];
+  const weights: Tensor[] = [];
   for (const step of cacheSteps(config)) {
     const session = await cache.get(`${graphKey(spec)} ${JSON.stringify(step)}`, () =>
       emitOnnx(buildGraph(structureOf(spec), step), {
         name: 'attention_cached_step',
-        outputs: ['keys', 'values', 'output'],
+        outputs: ['keys', 'values', 'attn_weights', 'output'],
       }),
     );
     const stepFeeds: Feeds = { ...feeds, x: rowsOf(feeds.x, config, step) };
@@ -134,6 +135,12 @@ async function runCachedOrt(
     }
     kv = await runSession(ort, session, stepFeeds, stepShapes);
     parts.push(kv.output);
+    weights.push(kv.attn_weights);
   }
-  return { output: joinRows(parts, b, t), keys: kv.keys, values: kv.values };
+  return {
+    output: joinRows(parts, b, t),
+    keys: kv.keys,
+    values: kv.values,
+    attn_weights: joinWeights(weights, t),
+  };
 }
