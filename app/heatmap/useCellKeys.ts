@@ -1,4 +1,4 @@
-import { type FocusEvent, type KeyboardEvent, useRef } from 'react';
+import { type FocusEvent, type KeyboardEvent, type MouseEvent, useRef } from 'react';
 import type { CellRef } from './Heatmap.tsx';
 import type { Highlight } from './highlight.ts';
 
@@ -12,6 +12,9 @@ const MOVES: Record<string, [number, number]> = {
 /**
  * Keyboard access to a heatmap's cells: focus shows a cell as hover would, arrows move it,
  * Enter or Space locks it. Arrow keys are consumed here, so they do not also change the step.
+ * A press with the pointer focuses the picture without scrolling: the browser would scroll a
+ * picture half under the formula bar into view between press and release, and the click would
+ * then land on another cell or none.
  */
 export function useCellKeys(
   rows: number,
@@ -26,6 +29,11 @@ export function useCellKeys(
     cursor.current ??
     (highlight.cell ? { row: highlight.cell[0], col: highlight.cell[1] } : { row: 0, col: 0 });
   return {
+    onMouseDown: (e: MouseEvent<HTMLElement | SVGElement>) => {
+      if (e.button !== 0 || document.activeElement === e.currentTarget) return;
+      e.preventDefault();
+      e.currentTarget.focus({ preventScroll: true });
+    },
     onFocus: (_e: FocusEvent) => {
       cursor.current = start();
       onHover(cursor.current);

@@ -21,8 +21,8 @@ export const BODIES: Record<CustomBody, ComponentType<{ def: StepDef }>> = {
   'beyond-padding': PaddingBody,
 };
 
-/** Bodies that bring their own inputs (a text, a task); the others edit the shared embeddings. */
-const OWN_INPUTS: ReadonlySet<CustomBody> = new Set(['gpt2', 'training']);
+/** Bodies that bring their own inputs (a text, a task, the race's sizes); the others edit the shared embeddings. */
+const OWN_INPUTS: ReadonlySet<CustomBody> = new Set(['gpt2', 'training', 'race']);
 
 /** Whether the step's page shows the embeddings editor. */
 export function showsEditor(def: StepDef): boolean {

@@ -116,6 +116,21 @@ describe('Heatmap (SVG)', () => {
     expect(onHover).toHaveBeenLastCalledWith(null);
   });
 
+  it('a press focuses the picture without scrolling it, so the click lands where pressed', () => {
+    const onSelect = vi.fn();
+    const { container } = render(
+      <Heatmap {...small} label="w" onHover={vi.fn()} onSelect={onSelect} />,
+    );
+    const svg = screen.getByRole('img');
+    const focus = vi.spyOn(svg as unknown as HTMLElement, 'focus');
+    const cell = container.querySelector('[data-row="0"][data-col="1"] rect') as Element;
+    const pressed = fireEvent.mouseDown(cell, { button: 0 });
+    expect(pressed).toBe(false); // the browser's own focus-and-scroll is prevented
+    expect(focus).toHaveBeenCalledWith({ preventScroll: true });
+    fireEvent.click(cell);
+    expect(onSelect).toHaveBeenLastCalledWith({ row: 0, col: 1 });
+  });
+
   it('outlines the highlighted query row, key column and cell', () => {
     const { container } = render(
       <Heatmap {...small} label="w" highlight={{ row: 1, col: 0, cell: [1, 0] }} />,
