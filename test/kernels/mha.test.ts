@@ -7,7 +7,7 @@ import { TRACE_TENSORS, type Trace } from '../../src/engine/trace.ts';
 import type { JsonValue } from '../../src/engine/trace-json.ts';
 import { KernelMha } from '../../src/kernels/mha.ts';
 import { Team } from '../../src/kernels/team.ts';
-import { kernelTrace, unsupported } from '../../src/kernels/trace.ts';
+import { fastPathMiss, kernelTrace } from '../../src/kernels/trace.ts';
 import { expectTraceMatches } from '../engine/oracle-match.ts';
 import fixtures from '../fixtures/random-traces.json';
 import { kernelModule, nodeTeam } from './node-team.ts';
@@ -38,7 +38,7 @@ function expectClose(got: Trace, want: Trace): void {
 }
 
 const cases = (fixtures as unknown as Record<string, JsonValue>[]).filter(
-  (f) => unsupported(resolveConfig(f.config)) === null,
+  (f) => fastPathMiss(resolveConfig(f.config)) === null,
 );
 
 describe.each([

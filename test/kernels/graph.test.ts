@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/engine/resolve-config.ts';
+import { runAttention } from '../../src/engine/run.ts';
+import { type JsonValue, traceToJson } from '../../src/engine/trace-json.ts';
+import { TrainingSession } from '../../src/engine/train/session.ts';
+import { KernelGraphOps } from '../../src/kernels/graph-ops.ts';
+import { Team } from '../../src/kernels/team.ts';
+import { frozenOf, type TrainingSetup, trainingConfig } from '../../src/training/setup.ts';
+import { expectNear, expectSameAsOracle, scaleOf } from '../engine/near-oracle.ts';
+import oracleRuns from '../fixtures/training-oracle.json' with { type: 'json' };
+import {
+  FIXTURE_FAMILIES,
+  graphTrace,
+  kernelTolerance,
+  type OracleTrace,
+} from './graph-fixtures.ts';
+import { kernelModule } from './node-team.ts';
+
+type Json = Record<string, JsonValue>;
+
+const label = (t: OracleTrace, i: number) => {
+  const c = t.config;
+  const train = c.train as { steps: number; optimizer?: string } | undefined;
+  return `#${i} ${c.variant}${c.causal ? ' causal' : ''}${c.training ? ` dropout=${c.dropout}` : ''}${
+    c.attention_mask ? ' padding' : ''
+  }${c.kv_cache ? ' kv_cache' : ''}${c.softmax === 'naive' ? ' naive' : ''}${
+    c.target ? ` target${train ? ` ${train.optimizer ?? 'sgd'} × ${train.steps}` : ''}` : ''
+  }`;
+};
+
+describe.each(['relaxed', 'plain'] as const)(
+  'the engine graph on the kernels (%s build)',
+  (build) => {
+    let team: Team;
+    let ops: KernelGraphOps;
+    beforeAll(async () => {
+      team = await Team.start(kernelModule(build), build, 1, null);
+      ops = new KernelGraphOps(team.ex, team.memory);
+    });
+    afterAll(() => team.stop());
+
+    describe.each(FIXTURE_FAMILIES)('%s fixtures', (_family, fixtures) => {
+      it.each(fixtures.map((t, i) => [label(t, i), t] as const))(
+        '%s: PyTorch and the reference within tolerance, bit-identical twice',
+        (_, oracle) => {
+          const config = resolveConfig(oracle.config);
+          const ours = graphTrace(config, ops);
+          const tolerance = kernelTolerance(oracle);
+          expectSameAsOracle(ours, oracle, tolerance);
+          expectSameAsOracle(ours, traceToJson(runAttention(oracle.config)) as Json, tolerance);
+          expect(graphTrace(config, ops)).toEqual(ours);
+        },
+      );
+    });
+
+    it.each(oracleRuns.map((r) => [`${r.setup.task}, ${r.setup.optimizer}`, r] as const))(
+      'trains as PyTorch over the first steps: %s',
+      (_, run) => {
+        const setup = run.setup as TrainingSetup;
+        // Within 1e-4 (SGD) or 1e-3 (AdamW) of each tensor's scale (at least 1).
+        const bound = (want: JsonValue) =>
+          (setup.optimizer === 'sgd' ? 1e-4 : 1e-3) * Math.max(1, scaleOf(want));
+        const session = new TrainingSession(trainingConfig(setup), frozenOf(setup), ops);
+        const losses = Array.from({ length: run.steps }, () => session.step().loss);
+        expectNear(losses, run.loss_history, bound(run.loss_history), 'loss history');
+        const after = session.peek().params;
+        for (const [name, want] of Object.entries(run.params as Record<string, number[][]>))
+          expectNear(Array.from(after[name]), want, bound(want), name);
+        expect(run.loss_history[run.steps - 1]).toBeLessThan(run.loss_history[0]);
+      },
+    );
+  },
+);
