@@ -1,17 +1,15 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AttentionConfigInput } from '../../src/engine/config.ts';
 import { resolveConfig } from '../../src/engine/resolve-config.ts';
 import { runAttention } from '../../src/engine/run.ts';
 import { type JsonValue, traceToJson } from '../../src/engine/trace-json.ts';
 import { headShape } from '../../src/engine/variants.ts';
 import { KernelArena } from '../../src/kernels/graph-memory.ts';
-import { KernelGraphOps } from '../../src/kernels/graph-ops.ts';
 import { GemmProducts } from '../../src/kernels/graph-products.ts';
-import { Team } from '../../src/kernels/team.ts';
 import { expectNear, expectSameAsOracle } from '../engine/near-oracle.ts';
 import { graphTrace, kernelTolerance, type OracleTrace } from './graph-fixtures.ts';
-import { kernelModule } from './node-team.ts';
+import { suiteKernelOps } from './node-team.ts';
 
 const wave = (n: number, seed: number, k: number) =>
   Array.from({ length: n }, (_, j) => Math.sin(seed * 1.7 + k * 7.1 + j * 3.3));
@@ -84,19 +82,13 @@ const configs = fc
   });
 
 describe.each(['relaxed', 'plain'] as const)('the kernel op set (%s build)', (build) => {
-  let team: Team;
-  let ops: KernelGraphOps;
-  beforeAll(async () => {
-    team = await Team.start(kernelModule(build), build, 1, null);
-    ops = new KernelGraphOps(team.ex, team.memory);
-  });
-  afterAll(() => team.stop());
+  const kernels = suiteKernelOps(build);
 
   it('runs any graph as the reference does, within tolerance (forward, KV cache, gradients, steps)', () => {
     fc.assert(
       fc.property(configs, (input) => {
         const want = traceToJson(runAttention(input)) as OracleTrace;
-        const ours = graphTrace(resolveConfig(input), ops);
+        const ours = graphTrace(resolveConfig(input), kernels.ops);
         expectSameAsOracle(ours, want, kernelTolerance(want));
       }),
       { numRuns: 80 },
@@ -104,7 +96,7 @@ describe.each(['relaxed', 'plain'] as const)('the kernel op set (%s build)', (bu
   });
 
   it('multiplies any shapes and layouts as a float64 product does, within float32 rounding', () => {
-    const gemm = new GemmProducts(new KernelArena(team.ex, team.memory));
+    const gemm = new GemmProducts(new KernelArena(kernels.team.ex, kernels.team.memory));
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 20 }),

@@ -16,7 +16,7 @@ import {
   kernelTolerance,
   type OracleTrace,
 } from './graph-fixtures.ts';
-import { kernelModule, nodeTeam } from './node-team.ts';
+import { kernelModule, nodeTeam, suiteKernelOps } from './node-team.ts';
 
 type Json = Record<string, JsonValue>;
 
@@ -33,24 +33,18 @@ const label = (t: OracleTrace, i: number) => {
 describe.each(['relaxed', 'plain'] as const)(
   'the engine graph on the kernels (%s build)',
   (build) => {
-    let team: Team;
-    let ops: KernelGraphOps;
-    beforeAll(async () => {
-      team = await Team.start(kernelModule(build), build, 1, null);
-      ops = new KernelGraphOps(team.ex, team.memory);
-    });
-    afterAll(() => team.stop());
+    const kernels = suiteKernelOps(build);
 
     describe.each(FIXTURE_FAMILIES)('%s fixtures', (_family, fixtures) => {
       it.each(fixtures.map((t, i) => [label(t, i), t] as const))(
         '%s: PyTorch and the reference within tolerance, bit-identical twice',
         (_, oracle) => {
           const config = resolveConfig(oracle.config);
-          const ours = graphTrace(config, ops);
+          const ours = graphTrace(config, kernels.ops);
           const tolerance = kernelTolerance(oracle);
           expectSameAsOracle(ours, oracle, tolerance);
           expectSameAsOracle(ours, traceToJson(runAttention(oracle.config)) as Json, tolerance);
-          expect(graphTrace(config, ops)).toEqual(ours);
+          expect(graphTrace(config, kernels.ops)).toEqual(ours);
         },
       );
     });
@@ -62,7 +56,7 @@ describe.each(['relaxed', 'plain'] as const)(
         // Within 1e-4 (SGD) or 1e-3 (AdamW) of each tensor's scale (at least 1).
         const bound = (want: JsonValue) =>
           (setup.optimizer === 'sgd' ? 1e-4 : 1e-3) * Math.max(1, scaleOf(want));
-        const session = new TrainingSession(trainingConfig(setup), frozenOf(setup), ops);
+        const session = new TrainingSession(trainingConfig(setup), frozenOf(setup), kernels.ops);
         const losses = Array.from({ length: run.steps }, () => session.step().loss);
         expectNear(losses, run.loss_history, bound(run.loss_history), 'loss history');
         const after = session.peek().params;
