@@ -20,25 +20,26 @@ export class KernelArena {
     this.next = CTRL_BYTES;
   }
 
-  /** Byte offset of `floats` zeroed floats, 64-byte aligned. */
+  /** Byte offset of room for `floats` floats (left as they were), 64-byte aligned. */
   alloc(floats: number): number {
     const at = this.next;
     this.next += align(floats * 4);
     const have = this.memory.buffer.byteLength;
     if (this.next > have) this.memory.grow(Math.ceil((this.next - have) / 65536));
-    this.f32(at, floats).fill(0);
     return at;
   }
 
   /** Copies `data` in (rounded to float32), zero-padded to `floats` when longer. */
-  put(data: ArrayLike<number>, floats = data.length): number {
+  put(data: Float32Array | Float64Array, floats = data.length): number {
     const at = this.alloc(floats);
-    this.f32(at, data.length).set(data);
+    const view = this.f32(at, floats);
+    view.set(data);
+    view.fill(0, data.length);
     return at;
   }
 
   /** Copies `data` [rows, cols] in as its transpose [cols, rows]. */
-  putTransposed(data: ArrayLike<number>, rows: number, cols: number): number {
+  putTransposed(data: Float32Array | Float64Array, rows: number, cols: number): number {
     const at = this.alloc(rows * cols);
     const view = this.f32(at, rows * cols);
     for (let i = 0; i < rows; i++)

@@ -43,7 +43,7 @@ export class GemmProducts {
 
   /** The product widened to float64, as the backward walk takes it. */
   readonly product: Product = (a, b, m, k, n, ta, tb) =>
-    Float64Array.from(this.multiply(a, b, [m, k, n], [ta, tb]));
+    new Float64Array(this.multiply(a, b, [m, k, n], [ta, tb]));
 
   private pack(b: Vec, k: number, n: number, tb: boolean, weight: boolean): number {
     const floats = panelWidth(n) * k;
