@@ -1,7 +1,9 @@
 import { memo } from 'react';
+import { useStore } from 'zustand';
 import type { StepRecord } from '../../src/engine/train/session.ts';
 import { MatrixView } from './MatrixView.tsx';
-import { useHeldOffScreen } from './pacing.ts';
+import { usePacedOnScreen } from './pacing.ts';
+import { shownRecord, type TrainingStore } from './training-store.ts';
 
 const NAMES = ['W_query', 'W_key', 'W_value'] as const;
 type ParamName = (typeof NAMES)[number];
@@ -17,37 +19,40 @@ function outputCols(width: number): string[] {
   return cols;
 }
 
-/** W_query, W_key, W_value and their gradients at the step shown, diverging around 0. */
+/**
+ * W_query, W_key, W_value and their gradients at the step shown, diverging around 0. Paced: they
+ * catch up a few times a second while playing, and not at all while scrolled out of sight.
+ */
 export function ParamMaps({
-  record,
+  store,
   inputs,
   frozen,
   onHoverGrad,
   playing,
 }: {
-  record: StepRecord;
+  store: TrainingStore;
   playing: boolean;
   inputs: readonly string[];
   frozen: readonly string[];
   /** A cell of ∂loss/∂W_query hovered: the page spells its gradient out. */
   onHoverGrad?(cell: { row: number; col: number } | null): void;
 }) {
-  // Scrolled out of sight while playing, the maps keep their last step (caught up when seen).
-  const [drawn, ref] = useHeldOffScreen<StepRecord, HTMLDivElement>(record, playing);
+  const record = useStore(store, shownRecord);
+  const [drawn, ref] = usePacedOnScreen<StepRecord | null, HTMLDivElement>(record, playing);
   return (
     <div className="param-maps" ref={ref}>
-      {NAMES.map((name) => (
-        <ParamPair
-          key={name}
-          name={name}
-          weight={drawn.params[name]}
-          grad={drawn.grads[name]}
-          playing={playing}
-          inputs={inputs}
-          fixed={frozen.includes(name)}
-          onHoverGrad={name === 'W_query' ? onHoverGrad : undefined}
-        />
-      ))}
+      {drawn &&
+        NAMES.map((name) => (
+          <ParamPair
+            key={name}
+            name={name}
+            weight={drawn.params[name]}
+            grad={drawn.grads[name]}
+            inputs={inputs}
+            fixed={frozen.includes(name)}
+            onHoverGrad={name === 'W_query' ? onHoverGrad : undefined}
+          />
+        ))}
     </div>
   );
 }
@@ -58,10 +63,9 @@ const ParamPair = memo(function ParamPair(props: {
   grad: Float32Array;
   inputs: readonly string[];
   fixed: boolean;
-  playing: boolean;
   onHoverGrad?(cell: { row: number; col: number } | null): void;
 }) {
-  const { name, weight, grad, inputs, fixed, playing, onHoverGrad } = props;
+  const { name, weight, grad, inputs, fixed, onHoverGrad } = props;
   const cols = outputCols(weight.length / inputs.length);
   const shared = {
     rows: inputs,
@@ -70,7 +74,6 @@ const ParamPair = memo(function ParamPair(props: {
     rowTitle: 'inputs',
     colTitle: 'outputs',
     corner: 'input',
-    playing,
   } as const;
   return (
     <figure className="param-pair">
