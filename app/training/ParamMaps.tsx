@@ -1,8 +1,7 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { useStore } from 'zustand';
-import type { StepRecord } from '../../src/engine/train/session.ts';
 import { MatrixView } from './MatrixView.tsx';
-import { usePacedOnScreen } from './pacing.ts';
+import { useOnScreen, usePaced } from './pacing.ts';
 import { shownRecord, type TrainingStore } from './training-store.ts';
 
 const NAMES = ['W_query', 'W_key', 'W_value'] as const;
@@ -38,16 +37,19 @@ export function ParamMaps({
   onHoverGrad?(cell: { row: number; col: number } | null): void;
 }) {
   const record = useStore(store, shownRecord);
-  const [drawn, ref] = usePacedOnScreen<StepRecord | null, HTMLDivElement>(record, playing);
+  const ref = useRef<HTMLDivElement>(null);
+  const hold = !useOnScreen(ref);
   return (
     <div className="param-maps" ref={ref}>
-      {drawn &&
+      {record &&
         NAMES.map((name) => (
           <ParamPair
             key={name}
             name={name}
-            weight={drawn.params[name]}
-            grad={drawn.grads[name]}
+            weight={record.params[name]}
+            grad={record.grads[name]}
+            playing={playing}
+            hold={hold}
             inputs={inputs}
             fixed={frozen.includes(name)}
             onHoverGrad={name === 'W_query' ? onHoverGrad : undefined}
@@ -61,11 +63,17 @@ const ParamPair = memo(function ParamPair(props: {
   name: ParamName;
   weight: Float32Array;
   grad: Float32Array;
+  /** While playing, the matrices catch up at the pace; with `hold` (out of sight) not at all. */
+  playing: boolean;
+  hold: boolean;
   inputs: readonly string[];
   fixed: boolean;
   onHoverGrad?(cell: { row: number; col: number } | null): void;
 }) {
-  const { name, weight, grad, inputs, fixed, onHoverGrad } = props;
+  const { name, inputs, fixed, onHoverGrad } = props;
+  // Each matrix is its own piece of catching up: one per frame after Pause.
+  const weight = usePaced(props.weight, props.playing, props.hold);
+  const grad = usePaced(props.grad, props.playing, props.hold);
   const cols = outputCols(weight.length / inputs.length);
   const shared = {
     rows: inputs,

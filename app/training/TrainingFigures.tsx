@@ -23,16 +23,15 @@ export function TrainingStatus({ store }: { store: TrainingStore }) {
   );
 }
 
-/** The slider over the steps trained so far; while playing it is disabled and moves with the pace. */
+/**
+ * The slider over the steps trained so far. While playing it is disabled at the newest step and
+ * moves with the pace; paused, it follows the learner's hand at once.
+ */
 export function StepScrubber({ store, playing }: { store: TrainingStore; playing: boolean }) {
-  const length = usePaced(
-    useStore(store, (s) => s.history.length),
-    playing,
-  );
-  const step = usePaced(
-    useStore(store, (s) => shownRecord(s)?.step ?? 0),
-    playing,
-  );
+  const live = useStore(store, (s) => s.history.length);
+  const paced = usePaced(live, playing);
+  const step = useStore(store, (s) => shownRecord(s)?.step ?? 0);
+  const length = playing ? paced : live;
   return (
     <label className="scrubber">
       training step{' '}
@@ -40,7 +39,7 @@ export function StepScrubber({ store, playing }: { store: TrainingStore; playing
         type="range"
         min={0}
         max={length}
-        value={Math.min(step, length)}
+        value={playing ? length : Math.min(step, length)}
         disabled={playing || length === 0}
         onChange={(e) => {
           const at = Number(e.currentTarget.value);

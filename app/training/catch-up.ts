@@ -1,17 +1,10 @@
 /**
- * The catch-up queue: redraws the training page may make a frame or two after they fall due (a
- * table of numbers, a panel, the address bar). Each animation frame runs the queued work, oldest
- * first, until the frame has spent its budget (always at least one piece), so pressing Pause,
- * which makes every panel due at once, spreads their redraws over a few short frames instead of
- * one long task.
+ * The catch-up queue: redraws the training page may make a few frames after they fall due (a
+ * table of numbers, a matrix, the backward pass, the address bar). Each animation frame runs the
+ * oldest piece, one panel: pressing Pause, which makes every panel due at once, spreads their
+ * redraws (and each one's layout and paint) over as many short frames instead of one long task.
  */
 import { flushSync } from 'react-dom';
-
-/**
- * Milliseconds of a frame, counted from its start, after which no further piece starts: small,
- * as each piece's layout and paint come after it, outside the count.
- */
-export const FRAME_BUDGET_MS = 4;
 
 const queue = new Set<() => void>();
 const listeners = new Set<() => void>();
@@ -47,13 +40,13 @@ function schedule(): void {
   requestAnimationFrame(run);
 }
 
-function run(start: number): void {
+function run(): void {
   scheduled = false;
-  for (const work of queue) {
+  const [work] = queue;
+  if (work) {
     queue.delete(work);
-    // Rendered and committed here, so the time it took counts against this frame's budget.
+    // Rendered and committed in this frame, not merged into the next piece's.
     flushSync(work);
-    if (performance.now() - start >= FRAME_BUDGET_MS) break;
   }
   if (queue.size) schedule();
   else notify();

@@ -47,7 +47,7 @@ export function usePacedOnScreen<T, E extends Element>(value: T, playing: boolea
 }
 
 /** Whether the element is in (or near) the viewport; true until the browser says otherwise. */
-function useOnScreen(ref: RefObject<Element | null>): boolean {
+export function useOnScreen(ref: RefObject<Element | null>): boolean {
   const [visible, setVisible] = useState(true);
   useEffect(() => {
     const el = ref.current;
