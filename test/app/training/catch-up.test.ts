@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cancelCatchUp,
   catchingUp,
   catchUp,
   onCatchUpChange,
 } from '../../../app/training/catch-up.ts';
+import { fakeFrames } from './fake-frames.ts';
 
-let frames: (() => void)[] = [];
-beforeEach(() => {
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
-});
-afterEach(() => vi.unstubAllGlobals());
-/** The browser draws a frame. */
-function frame() {
-  const due = frames;
-  frames = [];
-  for (const f of due) f();
-}
+/** `frame()`: the browser draws a frame. */
+const { frame, waiting } = fakeFrames();
 
 describe('the catch-up queue redraws one panel per frame', () => {
   it('runs the oldest piece each frame, keeps a re-queued piece in its place, drops cancelled ones', () => {
@@ -33,7 +24,7 @@ describe('the catch-up queue redraws one panel per frame', () => {
     cancelCatchUp(c);
     catchUp(d);
     expect(catchingUp()).toBe(true);
-    expect(frames).toHaveLength(1);
+    expect(waiting()).toBe(1);
     frame();
     expect(ran).toEqual(['a']);
     frame();
@@ -41,7 +32,7 @@ describe('the catch-up queue redraws one panel per frame', () => {
     frame();
     expect(ran).toEqual(['a', 'b', 'd']);
     expect(catchingUp()).toBe(false);
-    expect(frames).toHaveLength(0);
+    expect(waiting()).toBe(0);
     // Busy once when the queue filled, idle once when it emptied.
     expect(changes).toEqual([true, false]);
     stop();
