@@ -133,7 +133,7 @@ test('the previous-token task learns its pattern; the page stays responsive', as
   // Figures for the report (timings are not asserted: the machine is shared). Wall time counts
   // the time other processes had the CPU; the trace's thread time is the page's own work.
   const figures = [
-    `playing: longest main-thread task ${w.longest.play.toFixed(0)} ms (on CPU ${cpu.play.toFixed(0)} ms)`,
+    `playing: longest main-thread task ${w.longest.play.toFixed(0)} ms (on CPU ${cpu.play.toFixed(0)} ms; main thread on CPU ${(cpu.busy * 100).toFixed(0)}% of the time)`,
     `${w.frames} frames drawn in ${seconds.toFixed(1)} s: ${(w.frames / seconds).toFixed(1)}/s`,
     `${w.stepAtPause - w.firstStep} steps: ${((w.stepAtPause - w.firstStep) / seconds).toFixed(0)} steps/s at 16 steps/frame`,
     `after Pause: longest task ${w.longest.pause.toFixed(0)} ms (on CPU ${cpu.pause.toFixed(0)} ms)`,
@@ -199,8 +199,11 @@ interface ChromeTrace {
   }[];
 }
 
-/** The longest task of the page's main thread in thread (CPU) time, ms, before and after Pause. */
-function longestOnCpu(trace: ChromeTrace): { play: number; pause: number } {
+/**
+ * The page's main thread in thread (CPU) time: its longest task before and after Pause, ms, and
+ * the share of the time before Pause it spent on the CPU.
+ */
+function longestOnCpu(trace: ChromeTrace): { play: number; pause: number; busy: number } {
   const ev = trace.traceEvents;
   const pausedAt = ev.find((e) => e.name === 'pause')?.ts ?? Number.POSITIVE_INFINITY;
   const mains = new Set(
@@ -209,12 +212,14 @@ function longestOnCpu(trace: ChromeTrace): { play: number; pause: number } {
       .map((e) => `${e.pid}:${e.tid}`),
   );
   const longest = { play: 0, pause: 0 };
+  let [first, onCpu] = [Number.POSITIVE_INFINITY, 0];
   for (const e of ev) {
     if (e.name !== 'ThreadControllerImpl::RunTask' || !mains.has(`${e.pid}:${e.tid}`)) continue;
     const phase = e.ts >= pausedAt ? 'pause' : 'play';
     longest[phase] = Math.max(longest[phase], (e.tdur ?? 0) / 1000);
+    if (phase === 'play') [first, onCpu] = [Math.min(first, e.ts), onCpu + (e.tdur ?? 0)];
   }
-  return longest;
+  return { ...longest, busy: onCpu / (pausedAt - first) };
 }
 
 test('a bad learning rate is refused next to the field; training goes on with the last good one', async ({
