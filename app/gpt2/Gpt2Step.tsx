@@ -76,7 +76,7 @@ export function Gpt2Step() {
         {busy
           ? ' · computing…'
           : result
-            ? ` · computed in the worker in ${Math.round(result.ms)} ms, ${formatBytes(result.bytes)} sent to the page`
+            ? ` · computed in the worker in ${Math.round(result.ms)} ms (${result.computedBy}), ${formatBytes(result.bytes)} sent to the page`
             : ''}
       </p>
       {result?.note && (

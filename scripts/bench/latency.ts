@@ -140,7 +140,9 @@ export async function gpt2Latency(
   const longest = await page.evaluate(() =>
     Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
   );
-  const sent = (await status.textContent())?.match(/([\d.]+) (kB|MB) sent/);
+  const said = (await status.textContent()) ?? '';
+  const sent = said.match(/([\d.]+) (kB|MB) sent/);
+  const computedBy = said.match(/ms \(([^)]+)\)/)?.[1] ?? 'unknown';
   const bytes = sent ? Number(sent[1]) * (sent[2] === 'MB' ? 1e6 : 1e3) : null;
   let heapMb: number | null = null;
   if (heap) {
@@ -153,7 +155,7 @@ export async function gpt2Latency(
   return {
     ...row(
       `GPT-2 step T=${t} (app, ex3.3)`,
-      'own worker (reference TS)',
+      `own worker (${computedBy})`,
       durations,
       t >= 1024 ? 250 : 50,
       'a changed word → the visible maps painted, 1280×720',

@@ -1,8 +1,9 @@
 import { sliceOf, type TokenWindow } from '../headview/index.ts';
 import { loadGpt2Tokenizer } from '../tokenizer/index.ts';
 import { Gpt2Weights } from './embeddings.ts';
-import { summarizeHeads } from './head-summary.ts';
-import { causalMha, type LayerResult } from './layer.ts';
+import { type HeadMaps, headMaps } from './head-summary.ts';
+import { type LayerRunner, referenceLayer } from './kernel-layer.ts';
+import type { LayerResult } from './layer.ts';
 import {
   EMB_PREVIEW,
   type FetchRequest,
@@ -13,12 +14,20 @@ import {
   type RunRequest,
   type RunResult,
 } from './protocol.ts';
-import { EMB_DIM, NUM_HEADS } from './sizes.ts';
-import { headThumbnails, thumbSize } from './thumbnails.ts';
+import { EMB_DIM, HEAD_DIM, NUM_HEADS } from './sizes.ts';
+import { thumbSize } from './thumbnails.ts';
 import { bytesOf } from './transfer.ts';
 
 /** Seeds whose weights are kept: the current one and the one before (a learner comparing two). */
 const KEEP_SEEDS = 2;
+
+/** The last forward pass and what was derived from it (the summaries and the thumbnails). */
+interface Last {
+  seed: number;
+  key: string;
+  layer: LayerResult;
+  maps: HeadMaps;
+}
 
 /**
  * What the step's worker does, kept free of the worker's globals so Node tests can run it:
@@ -29,23 +38,36 @@ const KEEP_SEEDS = 2;
  */
 export class Gpt2Session {
   private readonly tables = new Map<number, Gpt2Weights>();
-  private last: { seed: number; key: string; layer: LayerResult } | null = null;
+  private last: Last | null = null;
+
+  /**
+   * `layer` computes the forward pass: the kernels once they have started (the worker starts
+   * them while the tokenizer loads), else the reference TypeScript.
+   */
+  constructor(private readonly layer: Promise<LayerRunner> = Promise.resolve(referenceLayer)) {}
 
   async run(req: RunRequest): Promise<RunResult> {
     const start = performance.now();
-    const tokenizer = await loadGpt2Tokenizer();
+    const [tokenizer, runner] = await Promise.all([loadGpt2Tokenizer(), this.layer]);
+    const lap = stopwatch();
     const { tokens, total, note } = tokenizer.tokenize(req.text);
     const ids = tokens.map((t) => t.id);
     const w = this.weights(req.seed);
     const t = ids.length;
     const key = ids.join(',');
-    let layer: LayerResult;
-    if (this.last && this.last.seed === req.seed && this.last.key === key) layer = this.last.layer;
-    else {
-      layer = t > 0 ? causalMha(w.input(ids), t, w.attention()) : emptyLayer();
-      this.last = { seed: req.seed, key, layer };
+    lap('tokenize');
+    if (!this.last || this.last.seed !== req.seed || this.last.key !== key) {
+      const x = t > 0 ? w.input(ids) : new Float32Array(0);
+      const mha = w.attention();
+      lap('embeddings');
+      const layer = t > 0 ? runner.run(x, t, mha) : emptyLayer();
+      lap('layer');
+      const { attn_scores, attn_weights } = layer;
+      const maps = headMaps(attn_scores, attn_weights, NUM_HEADS, t, Math.sqrt(HEAD_DIM));
+      lap('summaries+thumbnails');
+      this.last = { seed: req.seed, key, layer, maps };
     }
-    const { entropy, lookback } = summarizeHeads(layer.attn_weights, NUM_HEADS, t);
+    const { entropy, lookback } = this.last.maps;
     const pos = w.positionRows(t);
     const tok_emb = new Float32Array(t * EMB_PREVIEW);
     const pos_emb = new Float32Array(t * EMB_PREVIEW);
@@ -64,27 +86,32 @@ export class Gpt2Session {
       lookback,
       tok_emb,
       pos_emb,
-      ...this.parts(layer, req.want),
-      ms: performance.now() - start,
+      ...this.parts(req.want),
+      computedBy: runner.label,
+      ms: 0,
+      phases: {},
     };
+    lap('copies');
+    result.phases = lap.all;
+    result.ms = performance.now() - start;
     result.bytes = bytesOf(result);
     return result;
   }
 
   fetch(req: FetchRequest): FetchResult {
-    const layer = this.last?.layer ?? emptyLayer();
-    const result: FetchResult = { kind: 'fetch', id: req.id, ...this.parts(layer, req.want) };
+    const result: FetchResult = { kind: 'fetch', id: req.id, ...this.parts(req.want) };
     result.bytes = bytesOf(result);
     return result;
   }
 
-  private parts(layer: LayerResult, want: Gpt2Want): Gpt2Parts {
+  private parts(want: Gpt2Want): Gpt2Parts {
+    const layer = this.last?.layer ?? emptyLayer();
     const { t } = layer;
     const win = want.window && t > 0 ? clampWindow(want.window, t) : null;
     const n = t * t;
     return {
       thumbSize: thumbSize(t),
-      thumbs: want.thumbs ? headThumbnails(layer.attn_weights, NUM_HEADS, t) : null,
+      thumbs: want.thumbs ? (this.last?.maps.thumbs.slice() ?? new Float32Array(0)) : null,
       context_vecs: want.context ? layer.context_vecs.slice() : null,
       head: want.head === null ? null : this.headOf(layer, want.head),
       window: win
@@ -113,6 +140,20 @@ export class Gpt2Session {
   }
 }
 
+/** Wall time of each named stretch since the last lap (`all` keeps them, in ms). */
+function stopwatch(): ((name: string) => void) & { all: Record<string, number> } {
+  let at = performance.now();
+  const all: Record<string, number> = {};
+  return Object.assign(
+    (name: string) => {
+      const now = performance.now();
+      all[name] = now - at;
+      at = now;
+    },
+    { all },
+  );
+}
+
 /** A window from the page, fitted to this text (the page may still hold the previous one's). */
 function clampWindow(w: TokenWindow, t: number): TokenWindow {
   const size = Math.max(1, Math.min(t, Math.floor(w.size)));
@@ -120,5 +161,6 @@ function clampWindow(w: TokenWindow, t: number): TokenWindow {
 }
 
 function emptyLayer(): LayerResult {
-  return { t: 0, attn_weights: new Float32Array(0), context_vecs: new Float32Array(0) };
+  const none = new Float32Array(0);
+  return { t: 0, attn_scores: none, attn_weights: none, context_vecs: none };
 }
