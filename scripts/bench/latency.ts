@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { median, percentile } from '../../src/bench/cases.ts';
-import type { BackendChoice } from '../../src/chapter/view.ts';
+import { type BackendChoice, defaultView } from '../../src/chapter/view.ts';
+import { encodeView } from '../../src/permalink/index.ts';
 
 export interface LatencyRow {
   config: string;
@@ -16,6 +17,8 @@ export interface LatencyRow {
   heap_mb?: number | null;
   /** Bytes of tensors the worker sent to the page for the last edit, if measured. */
   bytes_per_edit?: number | null;
+  /** Mean ms per edit of each stretch the page measured (`gpt2-*` measures), if measured. */
+  breakdown_ms?: Record<string, number> | null;
 }
 
 /** Reads the page's `edit-to-paint` measures (marked by the app's store and StepPage). */
@@ -125,9 +128,11 @@ export async function gpt2Latency(
     .waitFor({ timeout: 300_000 });
   await page.waitForTimeout(1000);
   const before = (await measures(page, GPT2_MEASURE)).length;
-  await page.evaluate(() => {
+  await page.evaluate((keep) => {
     (window as unknown as { longTasks: number[] }).longTasks = [];
-  });
+    for (const e of performance.getEntriesByType('measure'))
+      if (e.name.startsWith('gpt2-') && e.name !== keep) performance.clearMeasures(e.name);
+  }, GPT2_MEASURE);
   for (let i = 1; i <= edits; i++) {
     await box.fill(textOf(t, i));
     await page.waitForFunction(
@@ -139,6 +144,21 @@ export async function gpt2Latency(
   const durations = (await measures(page, GPT2_MEASURE)).slice(before);
   const longest = await page.evaluate(() =>
     Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+  );
+  const breakdown = await page.evaluate(
+    ([keep, n]) => {
+      const sums: Record<string, number> = {};
+      for (const e of performance.getEntriesByType('measure'))
+        if (e.name.startsWith('gpt2-') && e.name !== keep)
+          sums[e.name.slice(5)] = (sums[e.name.slice(5)] ?? 0) + e.duration / (n as number);
+      return sums;
+    },
+    [GPT2_MEASURE, edits] as const,
+  );
+  console.error(
+    `bench: GPT-2 step T=${t}, mean ms per edit: ${Object.entries(breakdown)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ')}`,
   );
   const said = (await status.textContent()) ?? '';
   const sent = said.match(/([\d.]+) (kB|MB) sent/);
@@ -163,7 +183,48 @@ export async function gpt2Latency(
     longest_task_ms: longest,
     heap_mb: heapMb,
     bytes_per_edit: bytes,
+    breakdown_ms: breakdown,
   };
+}
+
+/**
+ * Cold load → the step's first maps painted at T tokens: a fresh browser context (empty HTTP
+ * cache) opens the step's permalink holding the text, `runs` times; each run is the page's
+ * `gpt2-first-paint` measure (navigation → the thumbnails drawn: tokenizer, embedding rows,
+ * kernels' start and the layer included).
+ */
+export async function gpt2ColdLoad(
+  browser: Browser,
+  base: string,
+  t: number,
+  runs: number,
+): Promise<LatencyRow> {
+  const link = encodeView({
+    ...defaultView('ex3.3'),
+    local: { text: textOf(t, 0), head: null, zoom: 1 },
+  });
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/${link}`);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('gpt2-first-paint').length > 0,
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+    durations.push(...(await measures(page, 'gpt2-first-paint')));
+    await context.close();
+  }
+  return row(
+    `GPT-2 step T=${t} cold load (app, ex3.3)`,
+    'own worker',
+    durations,
+    1500,
+    'navigation → the 12 heads painted, fresh context (empty cache), 1280×720',
+  );
 }
 
 function row(
