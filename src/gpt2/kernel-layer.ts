@@ -43,6 +43,10 @@ export class KernelLayer implements LayerRunner {
     this.mha.forward(shapeOf(t), this.weightsOf(w), x);
     return {
       t,
+      q: this.mha.view('q'),
+      k: this.mha.view('k'),
+      v: this.mha.view('v'),
+      ctx: this.mha.view('ctx'),
       attn_scores: this.mha.view('scores'),
       attn_weights: this.mha.view('weights'),
       context_vecs: this.mha.view('out'),

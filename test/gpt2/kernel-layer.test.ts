@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gpt2Weights } from '../../src/gpt2/embeddings.ts';
 import { KernelLayer } from '../../src/gpt2/kernel-layer.ts';
 import { causalMha } from '../../src/gpt2/layer.ts';
-import { Gpt2Session } from '../../src/gpt2/session.ts';
+import { Gpt2Session, suffixLimit } from '../../src/gpt2/session.ts';
 import type { Team } from '../../src/kernels/team.ts';
 import { nodeTeam } from '../kernels/node-team.ts';
 import { floats, gpt2Fixture } from './fixture.ts';
@@ -107,4 +107,50 @@ describe.each([
     }
     expectClose(fast.thumbs as Float32Array, slow.thumbs as Float32Array);
   });
+
+  it('an edit near the end computes only its rows and equals a fresh run on the new text', async () => {
+    const words = [' cat', ' dog', ' the', ' step', ' journey', ' with', ' one', '.', ' a'];
+    const text = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 150 });
+    // One session edits; the other computes each new text whole (after an empty text).
+    const edited = new Gpt2Session(Promise.resolve(layer));
+    const whole = new Gpt2Session(Promise.resolve(layer));
+    let id = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        text,
+        fc.nat(6),
+        fc.array(fc.constantFrom(...words), { maxLength: 4 }),
+        async (a, cut, tail) => {
+          const before = `Your${a.join('')}`;
+          const after = `Your${a.slice(0, Math.max(0, a.length - cut)).join('')}${tail.join('')}`;
+          const want = { thumbs: true, context: true, head: 3, window: null };
+          const first = await edited.run({ kind: 'run', id: ++id, text: before, seed: 123, want });
+          const got = await edited.run({ kind: 'run', id: ++id, text: after, seed: 123, want });
+          await whole.run({ kind: 'run', id: ++id, text: '', seed: 123, want });
+          const fresh = await whole.run({ kind: 'run', id: ++id, text: after, seed: 123, want });
+          expect(got.tokens).toEqual(fresh.tokens);
+          expectClose(got.context_vecs as Float32Array, fresh.context_vecs as Float32Array);
+          expectClose(got.thumbs as Float32Array, fresh.thumbs as Float32Array);
+          expectClose(got.head?.weights as Float32Array, fresh.head?.weights as Float32Array);
+          for (let h = 0; h < 12; h++) {
+            expect(got.entropy[h]).toBeCloseTo(fresh.entropy[h], 5);
+            expect(got.lookback[h]).toBeCloseTo(fresh.lookback[h], 4);
+          }
+          // weights stay exactly 0 above the diagonal in the rows the edit recomputed
+          const t = got.tokens.length;
+          const w = got.head?.weights as Float32Array;
+          for (let i = 0; i < t; i++) for (let j = i + 1; j < t; j++) expect(w[i * t + j]).toBe(0);
+          // and the rows were computed one by one exactly when few changed
+          const old = first.tokens.map((tok) => tok.id);
+          let from = 0;
+          while (from < t && from < old.length && old[from] === got.tokens[from].id) from++;
+          const same = from === t && t === old.length;
+          const rows = from > 0 && t - from <= suffixLimit(t);
+          expect(got.phases['layer (changed rows)'] !== undefined).toBe(!same && rows);
+          expect(got.phases.layer !== undefined).toBe(!same && !rows);
+        },
+      ),
+      { numRuns: 8, examples: [[Array(100).fill(' word'), 1, [' dog']]] },
+    );
+  }, 120_000);
 });
