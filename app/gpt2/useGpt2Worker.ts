@@ -37,6 +37,7 @@ export function useGpt2Worker(text: string, seed: number, want: Gpt2Want): Gpt2O
   const asked = useRef<Gpt2Want>(want);
 
   useEffect(() => {
+    performance.mark('gpt2-worker-created');
     const worker = new Worker(new URL('../../src/gpt2/worker.ts', import.meta.url), {
       type: 'module',
     });

@@ -216,6 +216,13 @@ export async function gpt2ColdLoad(
       },
     );
     durations.push(...(await measures(page, 'gpt2-first-paint')));
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntries()
+        .filter((e) => e.name.startsWith('gpt2-') && e.entryType !== 'longtask')
+        .map((e) => `${e.name.slice(5)} @${e.startTime.toFixed(0)}+${e.duration.toFixed(0)}`),
+    );
+    console.error(`bench: cold load ${i + 1}: ${marks.join(', ')}`);
     await context.close();
   }
   return row(

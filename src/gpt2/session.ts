@@ -64,8 +64,9 @@ export class Gpt2Session {
 
   async run(req: RunRequest): Promise<RunResult> {
     const start = performance.now();
-    const [tokenizer, runner] = await Promise.all([loadGpt2Tokenizer(), this.layer]);
     const lap = stopwatch();
+    const [tokenizer, runner] = await Promise.all([loadGpt2Tokenizer(), this.layer]);
+    lap('startup');
     const { tokens, total, note } = tokenizer.tokenize(req.text);
     const ids = tokens.map((t) => t.id);
     const w = this.weights(req.seed);
