@@ -34,6 +34,25 @@ export class KernelLayer implements LayerRunner {
     this.mha = new KernelMha(team);
   }
 
+  /**
+   * One small pass at startup, so the kernels' hot loops are compiled by the optimizing tier
+   * before the learner's first text (WebAssembly starts on the baseline compiler).
+   */
+  warm(): void {
+    const t = 32;
+    const zero = new Float32Array(EMB_DIM * EMB_DIM);
+    const weights = {
+      W_query: zero,
+      W_key: zero,
+      W_value: zero,
+      b_query: null,
+      b_key: null,
+      b_value: null,
+      out_proj: { weight: zero, bias: null },
+    };
+    this.mha.forward(shapeOf(t), weights, new Float32Array(t * EMB_DIM));
+  }
+
   get label(): string {
     const n = this.mha.threads;
     return `kernels, ${n} thread${n === 1 ? '' : 's'}`;

@@ -65,11 +65,15 @@ export class Gpt2Session {
   async run(req: RunRequest): Promise<RunResult> {
     const start = performance.now();
     const lap = stopwatch();
-    const [tokenizer, runner] = await Promise.all([loadGpt2Tokenizer(), this.layer]);
+    const ready = Promise.all([loadGpt2Tokenizer(), this.layer]);
+    // Drawn while the tokenizer and the kernels load (network, compiling): not after them.
+    const w = this.weights(req.seed);
+    w.attention();
+    lap('weights');
+    const [tokenizer, runner] = await ready;
     lap('startup');
     const { tokens, total, note } = tokenizer.tokenize(req.text);
     const ids = tokens.map((t) => t.id);
-    const w = this.weights(req.seed);
     const t = ids.length;
     const key = ids.join(',');
     lap('tokenize');

@@ -12,7 +12,9 @@ import { buffersOf } from './transfer.ts';
  */
 async function startLayer(): Promise<LayerRunner> {
   try {
-    return new KernelLayer(await startBrowserTeam());
+    const layer = new KernelLayer(await startBrowserTeam());
+    layer.warm();
+    return layer;
   } catch (err) {
     console.warn('GPT-2 step: the kernels did not start, the reference TS computes', err);
     return referenceLayer;
