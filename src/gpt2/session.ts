@@ -31,11 +31,12 @@ interface Last {
 }
 
 /**
- * Most rows an edit may change and still be computed row by row (`extendLayer`, ~2.4 M
- * multiply-adds a row in TypeScript) rather than by a whole forward pass on the kernels.
+ * Most rows an edit may change and still be computed row by row (`extendLayer`: 2.4 M
+ * multiply-adds a row for the projections plus T·768 for its attention, in TypeScript) rather
+ * than by a whole forward pass on the kernels (SIMD, all threads, every row).
  */
 export function suffixLimit(t: number): number {
-  return Math.max(4, Math.floor(t / 16));
+  return Math.max(4, Math.floor(t / 48));
 }
 
 /** How many tokens two texts share from the start. */
