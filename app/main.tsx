@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { encodeView } from '../src/permalink/index.ts';
 import { App } from './App.tsx';
+import { prestartGpt2 } from './gpt2/early-worker.ts';
 import { browserStorage, connectSession } from './persist/session.ts';
 import { startView } from './route/start.ts';
 import { connectUrl } from './route/url-sync.ts';
@@ -15,6 +17,8 @@ if (!container) throw new Error('index.html has no #root element');
 // The first view: the link in the address bar, else the last session, else the book's §3.3.1.
 const storage = browserStorage();
 const start = startView(window.location, storage);
+// A session restored on the Exercise 3.3 step (a link was started by boot.ts already).
+prestartGpt2(encodeView(start.view));
 const store = createLabStore(start.view, workerEngine);
 store.getState().actions.setNotice(start.notice);
 connectUrl(store);

@@ -3,6 +3,7 @@ import { Gpt2Client } from '../../src/gpt2/client.ts';
 import type { Gpt2Parts, Gpt2Want, RunResult } from '../../src/gpt2/protocol.ts';
 import { missing, union } from '../../src/gpt2/want.ts';
 import { MAX_TEXT_CHARS } from '../../src/tokenizer/index.ts';
+import { gpt2Worker } from './early-worker.ts';
 import { recordWorker } from './paint-timing.ts';
 
 export interface Gpt2Output {
@@ -37,11 +38,7 @@ export function useGpt2Worker(text: string, seed: number, want: Gpt2Want): Gpt2O
   const asked = useRef<Gpt2Want>(want);
 
   useEffect(() => {
-    performance.mark('gpt2-worker-created');
-    const worker = new Worker(new URL('../../src/gpt2/worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    const c = new Gpt2Client(worker, {
+    const c = new Gpt2Client(gpt2Worker(), {
       onResult: (result) => {
         performance.mark('gpt2-received');
         recordWorker(result.phases, result.ms);

@@ -1,9 +1,9 @@
-import type { FetchResult, Gpt2Request, Gpt2Response, Gpt2Want, RunResult } from './protocol.ts';
+import type { ClientRequest, FetchResult, Gpt2Response, Gpt2Want, RunResult } from './protocol.ts';
 import { union } from './want.ts';
 
 /** What the client needs of a Worker (a real one in the page, a fake in tests). */
 export interface Gpt2WorkerLike {
-  postMessage(message: Gpt2Request): void;
+  postMessage(message: ClientRequest): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<Gpt2Response>) => void): void;
   terminate(): void;
 }
@@ -21,7 +21,7 @@ export interface Gpt2Listeners {
 export class Gpt2Client {
   private nextId = 1;
   private inFlight: number | null = null;
-  private pending: Gpt2Request | null = null;
+  private pending: ClientRequest | null = null;
   private latestId = 0;
 
   constructor(
@@ -44,7 +44,7 @@ export class Gpt2Client {
     this.worker.terminate();
   }
 
-  private submit(request: Gpt2Request): void {
+  private submit(request: ClientRequest): void {
     // A fetch after a waiting run would answer from the old text: fold it into the run.
     if (request.kind === 'fetch' && this.pending?.kind === 'run') {
       this.pending = { ...this.pending, want: union(this.pending.want, request.want) };
@@ -55,7 +55,7 @@ export class Gpt2Client {
     else this.pending = request;
   }
 
-  private send(request: Gpt2Request): void {
+  private send(request: ClientRequest): void {
     this.inFlight = request.id;
     this.latestId = Math.max(this.latestId, request.id);
     this.worker.postMessage(request);

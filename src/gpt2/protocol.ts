@@ -29,7 +29,21 @@ export interface FetchRequest {
   want: Gpt2Want;
 }
 
-export type Gpt2Request = RunRequest | FetchRequest;
+/**
+ * Sent once, as the page starts on this step's link (before the app's scripts have run): the
+ * worker reads the text and seed from the link and prepares them (`Gpt2Session.prepare`),
+ * answering nothing. The step's first run of that text then finds them ready.
+ */
+export interface PrepareRequest {
+  kind: 'prepare';
+  /** The page's permalink, `location.hash`. */
+  link: string;
+}
+
+/** What the step's client sends (each is answered, by id). */
+export type ClientRequest = RunRequest | FetchRequest;
+
+export type Gpt2Request = ClientRequest | PrepareRequest;
 
 /** The tensors a reply carries, each null when the view did not ask for it. */
 export interface Gpt2Parts {

@@ -129,6 +129,18 @@ export class Gpt2Session {
     return result;
   }
 
+  /**
+   * What a first run of `text` will need, done ahead while the page is still loading: the
+   * tokenizer, the seed's layer weights and the embedding rows of its tokens. Not the layer: its
+   * threads would compete with the page's own start for the cores.
+   */
+  async prepare(text: string, seed: number): Promise<void> {
+    const w = this.weights(seed);
+    w.attention();
+    const tokenizer = await loadGpt2Tokenizer();
+    w.input(tokenizer.tokenize(text).tokens.map((t) => t.id));
+  }
+
   fetch(req: FetchRequest): FetchResult {
     const result: FetchResult = { kind: 'fetch', id: req.id, ...this.parts(req.want) };
     result.bytes = bytesOf(result);

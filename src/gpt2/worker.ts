@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { startBrowserTeam } from '../kernels/browser-team.ts';
 import { KernelLayer, type LayerRunner, referenceLayer } from './kernel-layer.ts';
+import { gpt2LinkInputs } from './link.ts';
 import type { Gpt2Request, Gpt2Response } from './protocol.ts';
 import { Gpt2Session } from './session.ts';
 import { buffersOf } from './transfer.ts';
@@ -25,8 +26,16 @@ async function startLayer(): Promise<LayerRunner> {
 const session = new Gpt2Session(startLayer());
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.addEventListener('message', async (event: MessageEvent<Gpt2Request>) => {
-  const req = event.data;
+/** One request at a time, in order: a run must not start while a prepare of its text computes. */
+let queue: Promise<void> = Promise.resolve();
+
+async function answer(req: Gpt2Request): Promise<void> {
+  if (req.kind === 'prepare') {
+    // A failure here is the first run's to report: it computes the same text again.
+    const inputs = gpt2LinkInputs(req.link);
+    if (inputs) await session.prepare(inputs.text, inputs.seed).catch(() => {});
+    return;
+  }
   let reply: Gpt2Response;
   try {
     reply = req.kind === 'run' ? await session.run(req) : session.fetch(req);
@@ -38,4 +47,8 @@ scope.addEventListener('message', async (event: MessageEvent<Gpt2Request>) => {
     };
   }
   scope.postMessage(reply, buffersOf(reply));
+}
+
+scope.addEventListener('message', (event: MessageEvent<Gpt2Request>) => {
+  queue = queue.then(() => answer(event.data));
 });

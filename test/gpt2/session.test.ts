@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Gpt2Client, type Gpt2WorkerLike } from '../../src/gpt2/client.ts';
 import { headMaps } from '../../src/gpt2/head-summary.ts';
-import type { Gpt2Request, Gpt2Response, Gpt2Want } from '../../src/gpt2/protocol.ts';
+import type { ClientRequest, Gpt2Response, Gpt2Want } from '../../src/gpt2/protocol.ts';
+import { SeekableStream } from '../../src/gpt2/seekable-stream.ts';
 import { Gpt2Session } from '../../src/gpt2/session.ts';
 import { floats, gpt2Fixture } from './fixture.ts';
 
@@ -71,6 +72,33 @@ describe('Gpt2Session (what the worker answers)', () => {
       want: { ...NONE, window: { start: 5, size: 24 } },
     });
     expect([g.window?.[0].rowStart, g.window?.[0].rows]).toEqual([0, 6]);
+  });
+
+  it('prepare draws a text’s weights and rows ahead: its first run draws none and equals PyTorch', async () => {
+    const fresh = new Gpt2Session();
+    await fresh.prepare('Your journey starts with one step', 123);
+    const seeks = vi.spyOn(SeekableStream.prototype, 'at');
+    const r = await fresh.run({
+      kind: 'run',
+      id: 1,
+      text: 'Your journey starts with one step',
+      seed: 123,
+      want: ALL,
+    });
+    // the weights and the rows come from the tables prepare filled: this run draws nothing
+    expect(seeks).not.toHaveBeenCalled();
+    seeks.mockRestore();
+    const want = floats(book.output);
+    for (let i = 0; i < want.length; i++) expect(r.context_vecs?.[i]).toBeCloseTo(want[i], 5);
+    // another seed is not the prepared one: its run computes the layer
+    const other = await fresh.run({
+      kind: 'run',
+      id: 2,
+      text: 'Your journey',
+      seed: 7,
+      want: NONE,
+    });
+    expect(Object.keys(other.phases)).toContain('layer');
   });
 
   it('an empty text gives no tokens, a note and empty tensors', async () => {
@@ -161,7 +189,7 @@ describe('head summaries and thumbnails (one pass)', () => {
 
 describe('Gpt2Client: latest wins', () => {
   it('sends one request at a time and only the newest of those queued; drops stale replies', () => {
-    const sent: Gpt2Request[] = [];
+    const sent: ClientRequest[] = [];
     const listeners: ((e: MessageEvent<Gpt2Response>) => void)[] = [];
     const worker: Gpt2WorkerLike = {
       postMessage: (m) => sent.push(m),

@@ -1,0 +1,26 @@
+import type { PrepareRequest } from '../../src/gpt2/protocol.ts';
+
+let early: Worker | null = null;
+
+function spawn(): Worker {
+  performance.mark('gpt2-worker-created');
+  return new Worker(new URL('../../src/gpt2/worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * A page opened on the Exercise 3.3 step starts the step's worker before the app's scripts run
+ * (`app/boot.ts`), and hands it the link: the tokenizer, the seed's 38.6 M-draw tables and the
+ * kernels load while the page starts, not after the step has mounted. Other links: nothing.
+ */
+export function prestartGpt2(link: string): void {
+  if (early || !/^#\/ex3\.3(\?|$)/.test(link)) return;
+  early = spawn();
+  early.postMessage({ kind: 'prepare', link } satisfies PrepareRequest);
+}
+
+/** The worker started early (once), else a new one. */
+export function gpt2Worker(): Worker {
+  const w = early ?? spawn();
+  early = null;
+  return w;
+}
