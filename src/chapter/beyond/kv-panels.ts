@@ -11,7 +11,7 @@ import { outputPanel, projectedPanel, weightsPanel } from '../panels/make.ts';
 import { block, item } from '../panels/slice.ts';
 import { CELL, type Check, type Panel, type PanelGroup } from '../panels/types.ts';
 import { expandKv } from './gqa-panels.ts';
-import { kvGroupOf } from './kv-sizes.ts';
+import { kvSharingWords } from './kv-sizes.ts';
 
 /** The trace with the cached path's tensors in place of the full pass's. */
 function cachedTrace(trace: Trace): Trace {
@@ -92,13 +92,7 @@ function cachePanels(cached: Trace, newFrom: number): Panel[] {
 /** Under GQA/MQA, which query heads read each K/V head's cache rows. */
 function sharingNote(kv: number, heads: number): string {
   if (kv === heads) return '';
-  const serves = Array.from({ length: kv }, (_, g) => {
-    const hs = Array.from({ length: heads }, (_, h) => h).filter(
-      (h) => kvGroupOf(h, heads, kv) === g,
-    );
-    return `K/V head ${g + 1} serves query heads ${hs.map((h) => h + 1).join(', ')}`;
-  });
-  return ` ${kv} K/V head${kv > 1 ? 's' : ''} for ${heads} query heads: ${serves.join('; ')}.`;
+  return ` ${kv} K/V head${kv > 1 ? 's' : ''} for ${heads} query heads: ${kvSharingWords(heads, kv)}.`;
 }
 
 export function kvPanels(trace: Trace, newFrom: number): PanelGroup[] {
