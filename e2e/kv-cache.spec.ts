@@ -98,7 +98,7 @@ test('opens on PyTorch’s numbers: a prompt of 3, one token generated, the work
   expect(errors).toEqual([]);
 });
 
-test('Step (by keyboard) grows the cache by one row, whose weights are the full causal pass’s; Play runs to the end; Reset', async ({
+test('Step (by keyboard) grows the cache by one row, whose weights are the full causal pass’s; Play runs to the end, one undo step; Reset', async ({
   page,
 }) => {
   const errors = collectErrors(page);
@@ -127,6 +127,11 @@ test('Step (by keyboard) grows the cache by one row, whose weights are the full 
   await expect
     .poll(async () => (await readTable(page, 'attention weights, head 2')).cells[5], LONG)
     .toEqual(fullRow(view, 1, 5));
+  // Play was one action: one Undo goes back to before it, one Redo to its end.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(status(page)).toContainText('4 of 6 tokens');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(status(page)).toContainText('6 of 6 tokens');
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(status(page)).toHaveText('3 of 6 tokens in the cache: the prompt’s 3 in one call.');
   await expect.poll(async () => (await readTable(page, 'output')).rows.length, LONG).toBe(3);
