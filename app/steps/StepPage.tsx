@@ -62,7 +62,7 @@ export function StepPage() {
   useScrollToStep(view.step);
   const Body = customBody(def);
   const changes = useChanges(groups);
-  const headView = useLab((s) => s.showHeadView);
+  const headView = useLab((s) => s.view.head_view);
   const editColumn = showsEditColumn(def, view);
 
   return (

@@ -40,8 +40,6 @@ export interface LabState {
   lock: Focus | null;
   showTables: boolean;
   showChanges: boolean;
-  /** The head view (app/headview) drawn above the step's heatmaps. */
-  showHeadView: boolean;
   undo: UndoFlags;
   notice: Notice | null;
   actions: LabActions;
@@ -176,7 +174,6 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
       lock: null,
       showTables: false,
       showChanges: false,
-      showHeadView: false,
       undo: history.flags(),
       notice: null,
       actions: {
@@ -221,7 +218,9 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
         },
         setShowTables: (showTables) => set({ showTables }),
         setShowChanges: (showChanges) => set({ showChanges }),
-        setShowHeadView: (showHeadView) => set({ showHeadView }),
+        setShowHeadView(on) {
+          get().actions.edit((v) => ({ ...v, head_view: on }));
+        },
         refresh: () => send(get().view, true),
         arrive: (view) => show(view, 'url'),
         undo() {
