@@ -3,6 +3,7 @@ import type { AttentionConfigInput } from '../src/engine/config.ts';
 import { runAttention } from '../src/engine/run.ts';
 import { traceToJson } from '../src/engine/trace-json.ts';
 import book from '../test/fixtures/book.json' with { type: 'json' };
+import extension from '../test/fixtures/extension-traces.json' with { type: 'json' };
 import random from '../test/fixtures/random-traces.json' with { type: 'json' };
 import { worstDifference } from './support/trace-diff.ts';
 
@@ -49,6 +50,32 @@ test('the WASM SIMD kernels agree with the reference engine within 1e-5 of scale
   run.traces.forEach((trace, i) => {
     const { tensor, diff } = worstDifference(trace as Record<string, never>, want[i]);
     expect(diff, `config ${i} (${kernelConfigs[i].variant}): ${tensor}`).toBeLessThanOrEqual(1e-5);
+  });
+});
+
+test('the kernels compute every other config too (the engine graph on the kernel op set)', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // Everything the fast path leaves: simple/v1/wrapper/gqa, dropout, padding, the KV cache and
+  // 3-D inputs. (Configs with a target go to the reference here: the page's worker computes the
+  // forward pass, the training worker trains; training on the kernels is tested in Node.)
+  const others = [...configs, ...extension.map((t) => t.config)]
+    .filter((c) => !kernelConfigs.includes(c as Record<string, unknown>))
+    .map((c) => c as Record<string, unknown>);
+  await page.goto('/bench.html');
+  const run = await page.evaluate(([c]) => window.attentionLabBench.traces(c, 'kernel'), [
+    others,
+  ] as const);
+  expect(run.backend, `fell back: ${JSON.stringify(run.fallbacks)}`).toBe('kernel');
+  // The badge names the first config's backend: none of the others may have fallen back either.
+  expect(run.fallbacks.filter((f) => f.backend === 'kernel')).toEqual([]);
+  others.forEach((c, i) => {
+    const { tensor, diff } = worstDifference(
+      run.traces[i] as Record<string, never>,
+      traceToJson(runAttention(c)),
+    );
+    expect(diff, `config ${i} (${c.variant}): ${tensor}`).toBeLessThanOrEqual(1e-5);
   });
 });
 

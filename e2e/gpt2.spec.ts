@@ -83,16 +83,28 @@ test('a 1,024-token paste computes and paints, with a note that the rest was cut
   await expect(page.locator('.gpt2-note')).toContainText('1,400 tokens', { timeout: 300_000 });
   await expect(status(page)).toContainText('1,024 tokens');
   await expect(status(page)).not.toContainText('computing', SLOW);
+  // the page is cross-origin isolated: the WASM kernels on all cores computed it
+  await expect(status(page)).toContainText(/\(kernels, \d+ threads?\)/);
   await expect.poll(() => thumbnailsPainted(page), SLOW).toBe(true);
   await expect(
     page.getByRole('img', { name: 'context vectors: 1024 tokens × 768 dimensions' }),
   ).toBeVisible();
+  // a changed word near the end of the first 1,024 tokens (token 1,017): computed again
+  const before = await status(page).textContent();
+  await textBox(page).fill(`${long.slice(0, 3484)} dog${long.slice(3488)}`);
+  await expect(status(page)).not.toHaveText(before ?? '', SLOW);
+  await expect(status(page)).toContainText('1,024 tokens · computed in the worker', SLOW);
+  await expect.poll(() => thumbnailsPainted(page), SLOW).toBe(true);
+  await page.screenshot({ path: 'test-results/gpt2/t1024-grid-1280.png' });
   // open a head at full size: 1,024 × 1,024 on one canvas
   await page.getByRole('button', { name: 'open head 5' }).click();
   const big = page.getByRole('img', { name: /^weights of head 5/ });
   await expect(big).toBeVisible(SLOW);
   await expect(big).toHaveAttribute('width', '1024');
   await page.screenshot({ path: 'test-results/gpt2/t1024-1280.png' });
+  await page.setViewportSize({ width: 375, height: 720 });
+  await expect.poll(() => thumbnailsPainted(page), SLOW).toBe(true);
+  await page.screenshot({ path: 'test-results/gpt2/t1024-375.png' });
 });
 
 test('a head opens large; zoom labels the axes; hover names the pair; a link reopens it', async ({

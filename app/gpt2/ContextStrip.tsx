@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { EMB_DIM } from '../../src/gpt2/sizes.ts';
 import type { Token } from '../../src/tokenizer/index.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
+import { timed } from './paint-timing.ts';
 import { signedPixels } from './pixels.ts';
 
 /**
@@ -15,7 +16,7 @@ export function ContextStrip({ values, tokens }: { values: Float32Array | null; 
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx || t === 0 || !values) return;
-    ctx.putImageData(signedPixels(values, t, EMB_DIM), 0, 0);
+    timed('paint-strip', () => ctx.putImageData(signedPixels(values, t, EMB_DIM), 0, 0));
   }, [values, t]);
   if (t === 0) return null;
   const at = hover && values ? values[hover.row * EMB_DIM + hover.col] : null;

@@ -28,7 +28,7 @@ export function Gpt2Step() {
   const { local, seed, setLocal } = useGpt2View();
   const [selected, setSelected] = useState(0);
   const headView = useLab((s) => s.view.head_view);
-  const [grid, gridShown] = useOnScreen();
+  const [grid, gridShown] = useOnScreen(true);
   const [strip, stripShown] = useOnScreen();
   const [t, setT] = useState(0);
   const win = useRef(windowAround(t, selected, HEAD_VIEW_TOKENS));
@@ -76,7 +76,7 @@ export function Gpt2Step() {
         {busy
           ? ' · computing…'
           : result
-            ? ` · computed in the worker in ${Math.round(result.ms)} ms, ${formatBytes(result.bytes)} sent to the page`
+            ? ` · computed in the worker in ${Math.round(result.ms)} ms (${result.computedBy}), ${formatBytes(result.bytes)} sent to the page`
             : ''}
       </p>
       {result?.note && (

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { NUM_HEADS } from '../../src/gpt2/sizes.ts';
+import { timed } from './paint-timing.ts';
 import { weightPixels } from './pixels.ts';
 
 function Thumb({
@@ -16,7 +17,9 @@ function Thumb({
     const ctx = canvas.current?.getContext('2d');
     if (!ctx || size === 0 || !thumbs) return;
     const one = thumbs.subarray(head * size * size, (head + 1) * size * size);
-    ctx.putImageData(weightPixels(one, size, 0, 0, size, size, true), 0, 0);
+    timed('paint-thumbnail', () =>
+      ctx.putImageData(weightPixels(one, size, 0, 0, size, size, true), 0, 0),
+    );
   }, [thumbs, size, head]);
   return <canvas ref={canvas} width={size || 1} height={size || 1} className="gpt2-pixelated" />;
 }

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } fr
 import type { HeadWeights } from '../../src/gpt2/protocol.ts';
 import type { Token } from '../../src/tokenizer/index.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
+import { timed } from './paint-timing.ts';
 import { weightPixels } from './pixels.ts';
 import { RegionTable } from './RegionTable.tsx';
 import { nextZoom, windowFor, type ZoomWindow, zoomAbout } from './zoom-window.ts';
@@ -50,7 +51,9 @@ export function HeadZoom({
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
-    ctx.putImageData(weightPixels(head.weights, t, win.row0, win.col0, win.n, win.n, true), 0, 0);
+    timed('paint-head', () =>
+      ctx.putImageData(weightPixels(head.weights, t, win.row0, win.col0, win.n, win.n, true), 0, 0),
+    );
   }, [head, t, win.row0, win.col0, win.n]);
 
   const cellAt = (e: PointerEvent<HTMLCanvasElement>) => {

@@ -1,5 +1,36 @@
+import { memo } from 'react';
 import type { Token } from '../../src/tokenizer/index.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
+
+/** One chip; memoized, so an edit re-renders only the chips whose token changed (T up to 1,024). */
+const Chip = memo(function Chip({
+  index,
+  text,
+  id,
+  pressed,
+  onSelect,
+}: {
+  index: number;
+  text: string;
+  id: number;
+  pressed: boolean;
+  onSelect: (index: number) => void;
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        className="gpt2-chip"
+        aria-pressed={pressed}
+        aria-label={`token ${index + 1}: ${JSON.stringify(text)}, id ${id}`}
+        onClick={() => onSelect(index)}
+      >
+        <bdi className="gpt2-chip-text">{chipLabel(text)}</bdi>
+        <span className="gpt2-chip-id">{id}</span>
+      </button>
+    </li>
+  );
+});
 
 /** The text's GPT-2 tokens as chips with their ids; a click selects one for the embedding table. */
 export function TokenChips({
@@ -14,19 +45,15 @@ export function TokenChips({
   return (
     <ol className="gpt2-chips" aria-label="tokens">
       {tokens.map((t, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a token's position is its identity here
-        <li key={i}>
-          <button
-            type="button"
-            className="gpt2-chip"
-            aria-pressed={i === selected}
-            aria-label={`token ${i + 1}: ${JSON.stringify(t.text)}, id ${t.id}`}
-            onClick={() => onSelect(i)}
-          >
-            <bdi className="gpt2-chip-text">{chipLabel(t.text)}</bdi>
-            <span className="gpt2-chip-id">{t.id}</span>
-          </button>
-        </li>
+        <Chip
+          // biome-ignore lint/suspicious/noArrayIndexKey: a token's position is its identity here
+          key={i}
+          index={i}
+          text={t.text}
+          id={t.id}
+          pressed={i === selected}
+          onSelect={onSelect}
+        />
       ))}
     </ol>
   );

@@ -5,13 +5,21 @@ import type { RunResult } from '../../src/gpt2/protocol.ts';
  * The benchmark's edit → paint on this step: `gpt2-edit` is marked when the text changes, and
  * measured as `gpt2-edit-to-paint` once a new run's result is drawn (the children painted their
  * canvases in their effects, before this one). Fetches merged into the same result do not count.
+ * Also `gpt2-first-paint`: navigation → the first thumbnails drawn.
  */
 export function useEditToPaint(result: RunResult | null): () => void {
   const waiting = useRef<number | null>(null);
+  const first = useRef(true);
   useEffect(() => {
+    // The step's first maps on screen, from the page's navigation: the bench's cold load.
+    if (first.current && result?.thumbs && result.tokens.length > 0) {
+      first.current = false;
+      performance.measure('gpt2-first-paint', { start: 0, end: performance.now() });
+    }
     if (!result || waiting.current === null || result.id === waiting.current) return;
     waiting.current = null;
     performance.measure('gpt2-edit-to-paint', 'gpt2-edit');
+    performance.measure('gpt2-received-to-paint', 'gpt2-received');
   }, [result]);
   return () => {
     performance.mark('gpt2-edit');

@@ -3,6 +3,7 @@ import { Gpt2Client } from '../../src/gpt2/client.ts';
 import type { Gpt2Parts, Gpt2Want, RunResult } from '../../src/gpt2/protocol.ts';
 import { missing, union } from '../../src/gpt2/want.ts';
 import { MAX_TEXT_CHARS } from '../../src/tokenizer/index.ts';
+import { recordWorker } from './paint-timing.ts';
 
 export interface Gpt2Output {
   /** The last result, with what later fetches brought merged in. */
@@ -36,11 +37,16 @@ export function useGpt2Worker(text: string, seed: number, want: Gpt2Want): Gpt2O
   const asked = useRef<Gpt2Want>(want);
 
   useEffect(() => {
+    performance.mark('gpt2-worker-created');
     const worker = new Worker(new URL('../../src/gpt2/worker.ts', import.meta.url), {
       type: 'module',
     });
     const c = new Gpt2Client(worker, {
-      onResult: (result) => setOut({ result, error: null, busy: false }),
+      onResult: (result) => {
+        performance.mark('gpt2-received');
+        recordWorker(result.phases, result.ms);
+        setOut({ result, error: null, busy: false });
+      },
       onFetch: (parts) =>
         setOut((o) => ({ ...o, result: o.result && merge(o.result, parts), busy: false })),
       onError: (message) => setOut((o) => ({ ...o, error: message, busy: false })),

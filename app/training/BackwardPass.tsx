@@ -1,23 +1,26 @@
 import { useMemo } from 'react';
+import { useStore } from 'zustand';
 import type { StepRecord } from '../../src/engine/train/session.ts';
 import { describeGradient, weightGradient } from '../../src/training/backward-formula.ts';
 import { inputOf, type TrainingSetup, trainingConfig } from '../../src/training/setup.ts';
 import { TOKENS, variantOf } from '../../src/training/tasks.ts';
-import { useHeldOffScreen } from './pacing.ts';
+import { usePacedOnScreen } from './pacing.ts';
+import { shownRecord, type TrainingStore } from './training-store.ts';
 
-/** ∂loss/∂W_query for the hovered weight, with the live numbers of the step shown. */
+/** ∂loss/∂W_query for the hovered weight, with the numbers of the step shown (paced). */
 export function BackwardPass({
-  record: live,
+  store,
   setup,
   cell,
   playing,
 }: {
-  record: StepRecord;
+  store: TrainingStore;
   playing: boolean;
   setup: TrainingSetup;
   cell: { row: number; col: number };
 }) {
-  const [record, ref] = useHeldOffScreen<StepRecord, HTMLElement>(live, playing);
+  const live = useStore(store, shownRecord);
+  const [record, ref] = usePacedOnScreen<StepRecord | null, HTMLElement>(live, playing);
   // Keyed on the setup's value: the view hands a new object on every render.
   const key = JSON.stringify(setup);
   const target = useMemo(
@@ -26,6 +29,7 @@ export function BackwardPass({
   );
   const { row, col } = cell;
   const lines = useMemo(() => {
+    if (!record) return [];
     const s = JSON.parse(key) as TrainingSetup;
     const { W_query, W_key, W_value } = record.params;
     const inputs = { x: inputOf(s), W_query, W_key, W_value, target, dOut: s.d_out };

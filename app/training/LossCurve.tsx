@@ -1,8 +1,8 @@
-import { extent, scaleLinear, scaleLog } from 'd3';
-import { useMemo, useRef } from 'react';
+import { scaleLinear, scaleLog } from 'd3';
+import { useMemo, useRef, useState } from 'react';
 import { decadeTicks } from '../chart/log-ticks.ts';
 import { PlotFrame } from '../chart/PlotFrame.tsx';
-import { CHUNK, chunkCount, chunkPath, dataY } from './curve-chunks.ts';
+import { CHUNK, chunkCount, chunkPath, dataY, GrowingExtent } from './curve-chunks.ts';
 
 const W = 420;
 const H = 180;
@@ -47,9 +47,12 @@ function useChunks(values: readonly number[], log: boolean): string[] {
 export function LossCurve({ values, label, log, at, onHover, compare = NONE }: CurveProps) {
   const chunks = useChunks(values, log);
   const compareChunks = useChunks(compare, log);
+  const [ownRange] = useState(() => new GrowingExtent());
+  const [compareRange] = useState(() => new GrowingExtent());
   const { transform, x, y, ticks } = useMemo(() => {
-    const positive = [...values, ...compare].filter((v) => v > 0 && Number.isFinite(v));
-    const [lo, hi] = extent(positive.length ? positive : [1e-6, 1]) as [number, number];
+    const [a, b] = [ownRange.update(values), compareRange.update(compare)];
+    const drawable = Math.min(a.lo, b.lo) <= Math.max(a.hi, b.hi);
+    const [lo, hi] = drawable ? [Math.min(a.lo, b.lo), Math.max(a.hi, b.hi)] : [1e-6, 1];
     const x = scaleLinear()
       .domain([0, Math.max(1, values.length - 1, compare.length - 1)])
       .range([M.left, W - M.right]);
@@ -70,7 +73,7 @@ export function LossCurve({ values, label, log, at, onHover, compare = NONE }: C
     const [yLo, yHi] = y.domain();
     const ticks = log ? decadeTicks(yLo, yHi, 5) : y.ticks(4);
     return { transform, x, y, ticks };
-  }, [values, compare, log]);
+  }, [values, compare, log, ownRange, compareRange]);
   const stepAt = (clientX: number, svg: SVGSVGElement) => {
     const box = svg.getBoundingClientRect();
     const px = ((clientX - box.left) / box.width) * W;

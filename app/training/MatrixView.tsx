@@ -1,13 +1,12 @@
 import { memo } from 'react';
 import { Heatmap, type HeatmapProps } from '../heatmap/Heatmap.tsx';
 import { HeatmapTable, type HeatmapTableProps } from '../heatmap/HeatmapTable.tsx';
-import { usePaced } from './pacing.ts';
 
 type PictureProps = Omit<HeatmapProps, 'highlight' | 'onSelect'>;
 
 export interface MatrixViewProps extends PictureProps, Pick<HeatmapTableProps, 'corner'> {
-  /** Training plays: the table of numbers catches up a few times a second, not every frame. */
-  playing?: boolean;
+  /** The table's numbers when they lag the picture (paced while training plays). */
+  tableValues?: Float32Array;
 }
 
 /**
@@ -16,11 +15,11 @@ export interface MatrixViewProps extends PictureProps, Pick<HeatmapTableProps, '
  */
 export const MatrixView = memo(function MatrixView({
   corner,
-  playing = false,
+  tableValues,
   ...picture
 }: MatrixViewProps) {
   const { rows, cols, label, status } = picture;
-  const values = usePaced(picture.values, playing);
+  const values = tableValues ?? picture.values;
   return (
     <>
       <Heatmap {...picture} />

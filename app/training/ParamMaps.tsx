@@ -1,7 +1,8 @@
-import { memo } from 'react';
-import type { StepRecord } from '../../src/engine/train/session.ts';
+import { memo, useRef } from 'react';
+import { useStore } from 'zustand';
 import { MatrixView } from './MatrixView.tsx';
-import { useHeldOffScreen } from './pacing.ts';
+import { useOnScreen, usePaced } from './pacing.ts';
+import { shownRecord, type TrainingStore } from './training-store.ts';
 
 const NAMES = ['W_query', 'W_key', 'W_value'] as const;
 type ParamName = (typeof NAMES)[number];
@@ -17,37 +18,43 @@ function outputCols(width: number): string[] {
   return cols;
 }
 
-/** W_query, W_key, W_value and their gradients at the step shown, diverging around 0. */
+/**
+ * W_query, W_key, W_value and their gradients at the step shown, diverging around 0. Paced: they
+ * catch up a few times a second while playing, and not at all while scrolled out of sight.
+ */
 export function ParamMaps({
-  record,
+  store,
   inputs,
   frozen,
   onHoverGrad,
   playing,
 }: {
-  record: StepRecord;
+  store: TrainingStore;
   playing: boolean;
   inputs: readonly string[];
   frozen: readonly string[];
   /** A cell of ∂loss/∂W_query hovered: the page spells its gradient out. */
   onHoverGrad?(cell: { row: number; col: number } | null): void;
 }) {
-  // Scrolled out of sight while playing, the maps keep their last step (caught up when seen).
-  const [drawn, ref] = useHeldOffScreen<StepRecord, HTMLDivElement>(record, playing);
+  const record = useStore(store, shownRecord);
+  const ref = useRef<HTMLDivElement>(null);
+  const hold = !useOnScreen(ref);
   return (
     <div className="param-maps" ref={ref}>
-      {NAMES.map((name) => (
-        <ParamPair
-          key={name}
-          name={name}
-          weight={drawn.params[name]}
-          grad={drawn.grads[name]}
-          playing={playing}
-          inputs={inputs}
-          fixed={frozen.includes(name)}
-          onHoverGrad={name === 'W_query' ? onHoverGrad : undefined}
-        />
-      ))}
+      {record &&
+        NAMES.map((name) => (
+          <ParamPair
+            key={name}
+            name={name}
+            weight={record.params[name]}
+            grad={record.grads[name]}
+            playing={playing}
+            hold={hold}
+            inputs={inputs}
+            fixed={frozen.includes(name)}
+            onHoverGrad={name === 'W_query' ? onHoverGrad : undefined}
+          />
+        ))}
     </div>
   );
 }
@@ -56,12 +63,17 @@ const ParamPair = memo(function ParamPair(props: {
   name: ParamName;
   weight: Float32Array;
   grad: Float32Array;
+  /** While playing, the matrices catch up at the pace; with `hold` (out of sight) not at all. */
+  playing: boolean;
+  hold: boolean;
   inputs: readonly string[];
   fixed: boolean;
-  playing: boolean;
   onHoverGrad?(cell: { row: number; col: number } | null): void;
 }) {
-  const { name, weight, grad, inputs, fixed, playing, onHoverGrad } = props;
+  const { name, inputs, fixed, onHoverGrad } = props;
+  // Each matrix is its own piece of catching up: one per frame after Pause.
+  const weight = usePaced(props.weight, props.playing, props.hold);
+  const grad = usePaced(props.grad, props.playing, props.hold);
   const cols = outputCols(weight.length / inputs.length);
   const shared = {
     rows: inputs,
@@ -70,7 +82,6 @@ const ParamPair = memo(function ParamPair(props: {
     rowTitle: 'inputs',
     colTitle: 'outputs',
     corner: 'input',
-    playing,
   } as const;
   return (
     <figure className="param-pair">

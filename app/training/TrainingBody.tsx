@@ -1,5 +1,5 @@
 import './training.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { CELL } from '../../src/chapter/panels/index.ts';
 import { readLocal } from '../../src/chapter/steps/local.ts';
@@ -8,11 +8,11 @@ import { frozenOf, type TrainingSetup } from '../../src/training/setup.ts';
 import { TOKENS, variantOf } from '../../src/training/tasks.ts';
 import { useActions, useLab } from '../store/index.ts';
 import { BackwardPass } from './BackwardPass.tsx';
-import { LossCurve } from './LossCurve.tsx';
-import { MatrixView } from './MatrixView.tsx';
+import { cancelCatchUp, catchingUp, catchUp, onCatchUpChange } from './catch-up.ts';
 import { ParamMaps } from './ParamMaps.tsx';
 import { ScalingLesson } from './ScalingLesson.tsx';
 import { PaintGrid, SetupControls } from './TrainingControls.tsx';
+import { Curves, StepScrubber, TrainingStatus, WeightsFigure } from './TrainingFigures.tsx';
 import { createTrainer } from './trainer.ts';
 import { createTrainingStore, shownRecord } from './training-store.ts';
 
@@ -37,7 +37,13 @@ export function TrainingBody() {
   const [store] = useState(createTrainingStore);
   const trainer = useMemo(() => createTrainer(store), [store]);
   useEffect(() => () => trainer.dispose(), [trainer]);
-  const s = useStore(store);
+  // Only what changes rarely: a frame of training re-renders the figures, not this body.
+  const playing = useStore(store, (s) => s.playing);
+  const speed = useStore(store, (s) => s.speed);
+  const logScale = useStore(store, (s) => s.logScale);
+  const error = useStore(store, (s) => s.error);
+  const started = useStore(store, (s) => shownRecord(s) !== null);
+  const busy = useSyncExternalStore(onCatchUpChange, () => !playing && catchingUp());
   const setupKey = JSON.stringify(local.setup);
   const atRef = useRef(local.at);
   atRef.current = local.at;
@@ -48,15 +54,24 @@ export function TrainingBody() {
     trainer.reset(local.setup, atRef.current);
   }, [setupKey, trainer]);
 
-  const record = shownRecord(s);
-  const shownStep = record?.step ?? 0;
+  // While paused, the step on screen goes into the view (and so the permalink), once the panels
+  // have caught up: it re-renders the whole app.
+  const pausedStep = useStore(store, (s) =>
+    s.playing || s.hover !== null ? null : (shownRecord(s)?.step ?? null),
+  );
   const written = useRef(local.at);
-  // While paused, the step on screen goes into the view (and so the permalink).
+  const pausedRef = useRef(pausedStep);
+  pausedRef.current = pausedStep;
+  const [writeStep] = useState(() => () => {
+    const at = pausedRef.current;
+    if (at === null || at === atRef.current) return;
+    written.current = at;
+    edit((v) => ({ ...v, local: { ...v.local, at } }));
+  });
   useEffect(() => {
-    if (s.playing || s.hover !== null || !record || record.step === atRef.current) return;
-    written.current = record.step;
-    edit((v) => ({ ...v, local: { ...v.local, at: record.step } }));
-  }, [s.playing, s.hover, record, edit]);
+    if (pausedStep !== null && pausedStep !== atRef.current) catchUp(writeStep);
+  }, [pausedStep, writeStep]);
+  useEffect(() => () => cancelCatchUp(writeStep), [writeStep]);
   // A step that arrives from outside (a link opened, undo, Back): show it, replaying if needed.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the view's step changes
   useEffect(() => {
@@ -72,18 +87,16 @@ export function TrainingBody() {
     (setup: TrainingSetup) => edit((v) => ({ ...v, local: { ...v.local, setup, at: 0 } })),
     [edit],
   );
-  const losses = useMemo(() => s.history.map((r) => r.loss), [s.history]);
-  const norms = useMemo(() => s.history.map((r) => r.grad_norm), [s.history]);
   const status = variantOf(local.setup.task) === 'causal' ? CAUSAL_STATUS : null;
 
   return (
-    <section className="training" aria-label="training">
+    <section className="training" aria-label="training" aria-busy={busy || undefined}>
       <SetupControls setup={local.setup} onChange={setSetup} />
       {local.setup.task === 'painted' && (
         <PaintGrid setup={local.setup} tokens={TOKENS} onChange={setSetup} />
       )}
       <div className="training-buttons" role="toolbar" aria-label="training controls">
-        {s.playing ? (
+        {playing ? (
           <button type="button" onClick={() => trainer.pause()}>
             Pause
           </button>
@@ -92,7 +105,7 @@ export function TrainingBody() {
             Train
           </button>
         )}
-        <button type="button" onClick={() => trainer.step()} disabled={s.playing}>
+        <button type="button" onClick={() => trainer.step()} disabled={playing}>
           Step
         </button>
         <button type="button" onClick={() => trainer.reset(local.setup)}>
@@ -101,7 +114,7 @@ export function TrainingBody() {
         <label>
           speed{' '}
           <select
-            value={s.speed}
+            value={speed}
             onChange={(e) => store.setState({ speed: Number(e.currentTarget.value) })}
           >
             {SPEEDS.map((n) => (
@@ -114,83 +127,40 @@ export function TrainingBody() {
         <label>
           <input
             type="checkbox"
-            checked={s.logScale}
+            checked={logScale}
             onChange={(e) => store.setState({ logScale: e.currentTarget.checked })}
           />{' '}
           log scale
         </label>
       </div>
-      {s.error && (
+      {error && (
         <p className="field-error" role="alert">
-          Training stopped: {s.error}
+          Training stopped: {error}
         </p>
       )}
-      <p className="training-status" role="status" aria-label="training status">
-        {record
-          ? `step ${shownStep} · loss ${record.loss.toExponential(3)} · ‖∇‖ ${record.grad_norm.toExponential(2)}`
-          : 'starting…'}
-      </p>
-      <label className="scrubber">
-        training step{' '}
-        <input
-          type="range"
-          min={0}
-          max={s.history.length}
-          value={Math.min(shownStep, s.history.length)}
-          disabled={s.playing || s.history.length === 0}
-          onChange={(e) => {
-            const at = Number(e.currentTarget.value);
-            store.setState({ scrub: at >= s.history.length ? null : at });
-          }}
-        />
-      </label>
-      {record && (
+      <TrainingStatus store={store} />
+      <StepScrubber store={store} playing={playing} />
+      {started && (
         <div className="training-grid">
-          <figure className="training-weights">
-            <figcaption>attention weights at step {shownStep}</figcaption>
-            <MatrixView
-              values={record.attn_weights}
-              rows={TOKENS}
-              cols={TOKENS}
-              label="attention weights"
-              status={status}
-              playing={s.playing}
-            />
-          </figure>
-          <figure>
-            <figcaption>loss (mean squared error)</figcaption>
-            <LossCurve
-              values={losses}
-              label="loss curve"
-              log={s.logScale}
-              at={s.hover ?? s.scrub}
-              onHover={(step) => store.setState({ hover: step })}
-            />
-            <figcaption>gradient norm ‖∇‖ per step (≈ 0: learning stalls)</figcaption>
-            <LossCurve
-              values={norms}
-              label="gradient norm curve"
-              log={s.logScale}
-              at={s.hover ?? s.scrub}
-            />
-          </figure>
+          <WeightsFigure store={store} playing={playing} status={status} />
+          <Curves store={store} />
         </div>
       )}
-      {record && (
+      {started && (
         <ParamMaps
-          record={record}
+          store={store}
           inputs={INPUT_LABELS}
           frozen={frozenOf(local.setup)}
-          playing={s.playing}
+          playing={playing}
           onHoverGrad={setGradCell}
         />
       )}
-      {record && (
+      {started && (
         <BackwardPass
-          record={record}
+          store={store}
           setup={local.setup}
           cell={gradCell ?? { row: 0, col: 0 }}
-          playing={s.playing}
+          playing={playing}
         />
       )}
       <ScalingLesson setup={local.setup} />

@@ -38,3 +38,29 @@ export function chunkPath(values: readonly number[], k: number, log: boolean): s
 export function chunkCount(n: number): number {
   return n <= 1 ? n : Math.ceil((n - 1) / CHUNK);
 }
+
+/**
+ * The range of a growing curve's drawable values (positive and finite, so both scales fit
+ * them): each frame scans only the values added since the last, and starts over when the curve
+ * does (its first value changes or it shrinks).
+ */
+export class GrowingExtent {
+  lo = Number.POSITIVE_INFINITY;
+  hi = Number.NEGATIVE_INFINITY;
+  private seen = 0;
+  private first: number | undefined;
+
+  update(values: readonly number[]): this {
+    if (values.length < this.seen || values[0] !== this.first) {
+      [this.lo, this.hi, this.seen, this.first] = [Infinity, -Infinity, 0, values[0]];
+    }
+    for (let i = this.seen; i < values.length; i++) {
+      const v = values[i];
+      if (!(v > 0 && Number.isFinite(v))) continue;
+      if (v < this.lo) this.lo = v;
+      if (v > this.hi) this.hi = v;
+    }
+    this.seen = values.length;
+    return this;
+  }
+}

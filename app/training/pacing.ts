@@ -1,49 +1,53 @@
 /**
- * What a training frame may leave for later: the numbers' tables (read, not watched) and panels
- * scrolled out of sight. While training plays they catch up a few times a second, or when seen;
- * paused, they show the step on screen at once.
+ * What a training frame may leave for later: the numbers' tables (read, not watched), the
+ * weights and gradients, the backward pass and panels scrolled out of sight. While training plays
+ * they catch up a few times a second (or once seen); paused, they catch up within a few frames.
+ * Either way the redraw goes through the catch-up queue, one panel after another, never all in one
+ * task.
  */
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { cancelCatchUp, catchUp } from './catch-up.ts';
 
 /** How often, while playing, values nobody watches at frame rate are brought up to date. */
 export const PACE_MS = 250;
 
-/** `value` while paused; while playing, the newest value at most every PACE_MS. */
-export function usePaced<T>(value: T, playing: boolean): T {
+/**
+ * The value last drawn: while playing, brought up to `value` at most every PACE_MS; paused, as
+ * soon as the catch-up queue comes to it. With `hold` (off screen) it waits while playing.
+ */
+export function usePaced<T>(value: T, playing: boolean, hold = false): T {
   const [shown, setShown] = useState(value);
+  const latest = useRef(value);
+  latest.current = value;
   const taken = useRef(0);
-  useEffect(() => {
-    const take = () => {
-      taken.current = performance.now();
-      setShown(value);
-    };
+  const [take] = useState(() => () => {
+    taken.current = performance.now();
+    setShown(latest.current);
+  });
+  useEffect(() => () => cancelCatchUp(take), [take]);
+  // A layout effect: the page is busy from the commit that made the value due, not a task later.
+  useLayoutEffect(() => {
+    if (Object.is(value, shown) || (playing && hold)) return;
     const wait = playing ? taken.current + PACE_MS - performance.now() : 0;
-    if (wait <= 0) return take();
-    const timer = setTimeout(take, wait);
+    if (wait <= 0) return catchUp(take);
+    const timer = setTimeout(() => catchUp(take), wait);
     return () => clearTimeout(timer);
-  }, [value, playing]);
-  return playing ? shown : value;
-}
-
-/** `value`, or the one last shown while `hold` is true. */
-function useHeld<T>(value: T, hold: boolean): T {
-  const held = useRef(value);
-  if (!hold) held.current = value;
-  return held.current;
+  }, [value, shown, playing, hold, take]);
+  return shown;
 }
 
 /**
- * A panel below the fold: while playing and scrolled out of sight it keeps the value it last drew
- * (caught up once seen, or paused). Put the ref on the panel's element.
+ * A panel below the fold: `value` paced, held while playing and scrolled out of sight. Put the
+ * ref on the panel's element.
  */
-export function useHeldOffScreen<T, E extends Element>(value: T, playing: boolean) {
+export function usePacedOnScreen<T, E extends Element>(value: T, playing: boolean) {
   const ref = useRef<E>(null);
   const onScreen = useOnScreen(ref);
-  return [useHeld(value, playing && !onScreen), ref] as const;
+  return [usePaced(value, playing, !onScreen), ref] as const;
 }
 
 /** Whether the element is in (or near) the viewport; true until the browser says otherwise. */
-function useOnScreen(ref: RefObject<Element | null>): boolean {
+export function useOnScreen(ref: RefObject<Element | null>): boolean {
   const [visible, setVisible] = useState(true);
   useEffect(() => {
     const el = ref.current;

@@ -1,6 +1,12 @@
 import type { JsonValue } from '../../src/engine/trace-json.ts';
 
-const flat = (x: JsonValue): JsonValue[] => (Array.isArray(x) ? x.flatMap(flat) : [x]);
+/** Every number of a tensor, or of a dictionary of tensors (`grads`, `cached`). */
+const flat = (x: JsonValue): JsonValue[] =>
+  Array.isArray(x)
+    ? x.flatMap(flat)
+    : x !== null && typeof x === 'object'
+      ? Object.values(x).flatMap(flat)
+      : [x];
 const maxAbs = (xs: JsonValue[]) =>
   xs.reduce<number>((m, x) => (typeof x === 'number' ? Math.max(m, Math.abs(x)) : m), 0);
 

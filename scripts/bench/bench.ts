@@ -14,7 +14,7 @@ import { chromium } from '@playwright/test';
 import { BENCH_CASES, type BenchCase, flopsOf } from '../../src/bench/cases.ts';
 import type { ThroughputRequest, ThroughputResult } from '../../src/bench/throughput-worker.ts';
 import { chromiumLaunch } from '../chromium.ts';
-import { appLatency, gpt2Latency, type LatencyRow, layerLatency } from './latency.ts';
+import { appLatency, gpt2ColdLoad, gpt2Latency, type LatencyRow, layerLatency } from './latency.ts';
 import { formatLatency, formatTable } from './table.ts';
 import { type TorchResult, torchBaseline } from './torch-baseline.ts';
 import { formatTraining, trainingThroughput } from './training.ts';
@@ -132,6 +132,8 @@ async function measureInBrowser(): Promise<Measured> {
       latency.push(await gpt2Latency(browser, base, 256, 20, false));
       say('bench: edit → paint in the GPT-2 step, T=1024, 50 edits, then the heap…');
       latency.push(await gpt2Latency(browser, base, 1024, 50, true));
+      say('bench: cold load → first paint in the GPT-2 step, T=1024…');
+      latency.push(await gpt2ColdLoad(browser, base, 1024, 5));
     }
     return { throughput: out, latency };
   } finally {

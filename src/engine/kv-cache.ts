@@ -2,6 +2,7 @@ import { type Tensor, tensor } from '../tensor/tensor.ts';
 import type { AttentionConfig } from './config.ts';
 import { buildGraph, type CacheStep, inputDims } from './graph/build.ts';
 import { execute } from './graph/execute.ts';
+import type { OpSet } from './graph/op-set.ts';
 import type { ModelParams } from './params.ts';
 import { inputOf } from './run-input.ts';
 import type { Trace } from './trace.ts';
@@ -71,6 +72,7 @@ export function joinWeights(parts: Tensor[], t: number): Tensor {
 export function runCached(
   config: AttentionConfig,
   params: ModelParams,
+  ops?: Pick<OpSet, 'forward'>,
 ): NonNullable<Trace['cached']> {
   const { b, t } = inputDims(config);
   const x = inputOf(config);
@@ -85,7 +87,7 @@ export function runCached(
       feeds.cache_keys = cache.keys.data;
       feeds.cache_values = cache.values.data;
     }
-    const values = execute(graph, feeds);
+    const values = execute(graph, feeds, ops);
     const out = (name: string) =>
       tensor(graph.nodes.find((n) => n.name === name)?.shape as number[], values.get(name));
     cache = { keys: out('keys'), values: out('values') };

@@ -4,6 +4,7 @@ import { drawModel } from './draws.ts';
 import { buildGraph, inputDims } from './graph/build.ts';
 import { execute } from './graph/execute.ts';
 import type { Graph } from './graph/ir.ts';
+import type { OpSet } from './graph/op-set.ts';
 import { runCached } from './kv-cache.ts';
 import type { ModelParams } from './params.ts';
 import { resolveConfig } from './resolve-config.ts';
@@ -27,14 +28,16 @@ export interface ForwardOptions {
    * weights are still drawn first, so dropout masks come from the same point of the stream.
    */
   params?: ModelParams;
+  /** The backend's ops for the graph (the reference engine's unless told). */
+  ops?: OpSet;
 }
 
 export function forward(config: AttentionConfig, options: ForwardOptions = {}): Trace {
   const drawn = drawModel(config);
   const params = options.params ?? drawn.params;
   const graph = buildGraph(config);
-  const values = execute(graph, feedsOf(config, params, drawn.dropoutMask));
-  return traceOf(config, graph, values, params);
+  const values = execute(graph, feedsOf(config, params, drawn.dropoutMask), options.ops);
+  return traceOf(config, graph, values, params, options.ops);
 }
 
 /** Every value the graph is fed: x, the parameters, the dropout mask and the key padding. */
@@ -51,12 +54,13 @@ export function feedsOf(
   return feeds;
 }
 
-/** The trace's tensors from the executed graph's values. */
+/** The trace's tensors from the executed graph's values (the KV-cache calls run on `ops`). */
 export function traceOf(
   config: AttentionConfig,
   graph: Graph,
   values: Map<string, Float32Array>,
   params: ModelParams,
+  ops?: OpSet,
 ): Trace {
   const shapes = new Map(graph.nodes.map((n) => [n.name, n.shape]));
   const out = (name: string): Tensor => {
@@ -80,6 +84,6 @@ export function traceOf(
     context: out('context'),
     ...(graph.outputs.context_concat ? { context_concat: out('context_concat') } : {}),
     output: out('output'),
-    ...(config.kv_cache ? { cached: runCached(config, params) } : {}),
+    ...(config.kv_cache ? { cached: runCached(config, params, ops) } : {}),
   };
 }

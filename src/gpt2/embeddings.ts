@@ -77,15 +77,19 @@ export class Gpt2Weights {
     return this.mha;
   }
 
-  /** token_emb(ids) + pos_emb(arange(T)), [T, 768]: the layer's input, as chapters 2 and 4 make it. */
-  input(ids: readonly number[]): Float32Array {
+  /**
+   * token_emb(ids) + pos_emb(arange(T)), [T, 768]: the layer's input, as chapters 2 and 4 make
+   * it; with `from`, only its rows from there on, [T − from, 768].
+   */
+  input(ids: readonly number[], from = 0): Float32Array {
     const t = ids.length;
     const pos = this.positionRows(t);
-    const x = new Float32Array(t * EMB_DIM);
-    for (let i = 0; i < t; i++) {
+    const x = new Float32Array((t - from) * EMB_DIM);
+    for (let i = from; i < t; i++) {
       const row = this.tokenRow(ids[i]);
-      const o = i * EMB_DIM;
-      for (let d = 0; d < EMB_DIM; d++) x[o + d] = row[d] + pos[o + d];
+      const o = (i - from) * EMB_DIM;
+      const p = i * EMB_DIM;
+      for (let d = 0; d < EMB_DIM; d++) x[o + d] = row[d] + pos[p + d];
     }
     return x;
   }

@@ -1,29 +1,86 @@
+import { thumbSize } from './thumbnails.ts';
+
 /**
  * Per-head summaries of causal attention weights [heads, T, T]: how spread out each head's
  * attention is (mean entropy of a row, in nats; 0 = looks at one token) and how far back it
- * looks (mean over queries of Σ_j w_ij · (i − j), in tokens).
+ * looks (mean over queries of Σ_j w_ij · (i − j), in tokens); and the grid's thumbnails.
  */
-export interface HeadSummary {
+export interface HeadMaps {
   entropy: number[];
   lookback: number[];
+  /** [heads, S, S], S = thumbSize(T): each pixel the largest weight it covers (thumbnails.ts). */
+  thumbs: Float32Array;
+  /** [heads, T]: each row's entropy and look-back, kept so an edit recomputes only its rows. */
+  rowEntropy: Float64Array;
+  rowBack: Float64Array;
 }
 
-export function summarizeHeads(weights: Float32Array, heads: number, t: number): HeadSummary {
-  const entropy: number[] = [];
-  const lookback: number[] = [];
+/**
+ * Everything the step derives from the T × T maps, in one pass over the lower triangle (at
+ * T = 1,024 that is 6.3 M weights: one read each, not one per summary). The entropy takes no
+ * logarithm per weight: with u = attn_scores ÷ div the softmax input and w = softmax(u),
+ * log w_j = u_j − LSE, so −Σ w log w = LSE·Σ w − Σ w_j u_j, and LSE = u_k − log w_k at the
+ * row's largest weight (one logarithm a row, where w_k is best resolved).
+ *
+ * With `prev` (the maps of the same T before an edit) only the rows from `from` on changed:
+ * the rest of `prev` is reused, and its arrays are updated in place.
+ */
+export function headMaps(
+  attn_scores: Float32Array,
+  attn_weights: Float32Array,
+  heads: number,
+  t: number,
+  div: number,
+  prev: HeadMaps | null = null,
+  from = 0,
+): HeadMaps {
+  const s = thumbSize(t);
+  const reuse = prev !== null && prev.rowEntropy.length === heads * t && from > 0;
+  // Thumbnail column b covers keys [first[b], first[b + 1]): the j with ⌊j·S/T⌋ = b.
+  const first = Int32Array.from({ length: s + 1 }, (_, b) => Math.floor((b * t + s - 1) / s));
+  // The first thumbnail row an edit at `from` touches, and the first token row it covers.
+  const a0 = reuse ? Math.floor((from * s) / t) : 0;
+  const i0 = first[a0];
+  const thumbs = reuse ? prev.thumbs : new Float32Array(heads * s * s);
+  const rowEntropy = reuse ? prev.rowEntropy : new Float64Array(heads * t);
+  const rowBack = reuse ? prev.rowBack : new Float64Array(heads * t);
   for (let h = 0; h < heads; h++) {
-    let e = 0;
-    let back = 0;
-    for (let i = 0; i < t; i++) {
+    thumbs.fill(0, h * s * s + a0 * s, (h + 1) * s * s);
+    for (let i = i0; i < t; i++) {
       const row = h * t * t + i * t;
-      for (let j = 0; j <= i; j++) {
-        const w = weights[row + j];
-        if (w > 0) e -= w * Math.log(w);
-        back += w * (i - j);
+      const o = h * s * s + Math.floor((i * s) / t) * s;
+      let sum = 0;
+      let wu = 0;
+      let wj = 0;
+      let best = 0;
+      let bestW = -1;
+      for (let b = 0; b < s && first[b] <= i; b++) {
+        const end = Math.min(first[b + 1], i + 1);
+        let m = thumbs[o + b];
+        for (let j = first[b]; j < end; j++) {
+          const w = attn_weights[row + j];
+          sum += w;
+          wu += w * attn_scores[row + j];
+          wj += w * j;
+          if (w > m) m = w;
+          if (w > bestW) {
+            bestW = w;
+            best = j;
+          }
+        }
+        thumbs[o + b] = m;
       }
+      const lse = attn_scores[row + best] / div - Math.log(bestW);
+      rowEntropy[h * t + i] = bestW > 0 ? Math.max(0, lse * sum - wu / div) : 0;
+      rowBack[h * t + i] = i * sum - wj;
     }
-    entropy.push(t > 0 ? e / t : 0);
-    lookback.push(t > 0 ? back / t : 0);
   }
-  return { entropy, lookback };
+  const mean = (rows: Float64Array, h: number) => {
+    let total = 0;
+    for (let i = 0; i < t; i++) total += rows[h * t + i];
+    return t > 0 ? total / t : 0;
+  };
+  const entropy = Array.from({ length: heads }, (_, h) => mean(rowEntropy, h));
+  const lookback = Array.from({ length: heads }, (_, h) => mean(rowBack, h));
+  return { entropy, lookback, thumbs, rowEntropy, rowBack };
 }

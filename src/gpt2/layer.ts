@@ -5,6 +5,16 @@ import { EMB_DIM, HEAD_DIM, NUM_HEADS } from './sizes.ts';
 /** What one forward pass of the GPT-2-sized causal MultiHeadAttention keeps. */
 export interface LayerResult {
   t: number;
+  /** [T, 768] each: the projections, and context_vec before out_proj (heads side by side). */
+  q: Float32Array;
+  k: Float32Array;
+  v: Float32Array;
+  ctx: Float32Array;
+  /**
+   * [heads, T, T] attn_scores = q·kᵀ before the mask and the ÷ √d_k (only j ≤ i is read: what
+   * lies above the diagonal is unspecified). The head summaries get each row's entropy from them.
+   */
+  attn_scores: Float32Array;
   /** [heads, T, T], zero above the diagonal (the causal mask's weights are exactly 0). */
   attn_weights: Float32Array;
   /** [T, 768]: the layer's output, `out_proj(context_vec)`, as the chapter's mha returns it. */
@@ -18,25 +28,92 @@ export interface LayerResult {
  * rounded to float32 once, like the engine's kernels.
  */
 export function causalMha(x: Float32Array, t: number, w: MhaWeights): LayerResult {
-  const q = linear(x, w.W_query.weight, null, t, EMB_DIM, EMB_DIM);
-  const k = linear(x, w.W_key.weight, null, t, EMB_DIM, EMB_DIM);
-  const v = linear(x, w.W_value.weight, null, t, EMB_DIM, EMB_DIM);
-  const weights = new Float32Array(NUM_HEADS * t * t);
-  const context = new Float32Array(t * EMB_DIM);
+  const blank = (n: number) => new Float32Array(n);
+  const layer: LayerResult = {
+    t,
+    q: blank(t * EMB_DIM),
+    k: blank(t * EMB_DIM),
+    v: blank(t * EMB_DIM),
+    ctx: blank(t * EMB_DIM),
+    attn_scores: blank(NUM_HEADS * t * t),
+    attn_weights: blank(NUM_HEADS * t * t),
+    context_vecs: blank(t * EMB_DIM),
+  };
+  rowsFrom(layer, x, 0, w);
+  return layer;
+}
+
+/**
+ * The layer on a text whose first `from` tokens are those of `prev`'s: causal attention makes
+ * their rows of every tensor the same (a token sees only the ones before it), so only the rows
+ * from `from` on are computed. `x` holds the input rows from `from` on, [T − from, 768]. With
+ * the same T, `prev`'s tensors are updated in place (they may be the kernels' memory).
+ */
+export function extendLayer(
+  prev: LayerResult,
+  x: Float32Array,
+  t: number,
+  from: number,
+  w: MhaWeights,
+): LayerResult {
+  if (prev.t === t) {
+    rowsFrom(prev, x, from, w);
+    return prev;
+  }
+  const keep = (a: Float32Array) => {
+    const out = new Float32Array(t * EMB_DIM);
+    out.set(a.subarray(0, from * EMB_DIM));
+    return out;
+  };
+  const square = (a: Float32Array) => {
+    const out = new Float32Array(NUM_HEADS * t * t);
+    for (let h = 0; h < NUM_HEADS; h++)
+      for (let i = 0; i < from; i++) {
+        const row = h * prev.t * prev.t + i * prev.t;
+        out.set(a.subarray(row, row + i + 1), h * t * t + i * t);
+      }
+    return out;
+  };
+  const layer: LayerResult = {
+    t,
+    q: keep(prev.q),
+    k: keep(prev.k),
+    v: keep(prev.v),
+    ctx: keep(prev.ctx),
+    attn_scores: square(prev.attn_scores),
+    attn_weights: square(prev.attn_weights),
+    context_vecs: keep(prev.context_vecs),
+  };
+  rowsFrom(layer, x, from, w);
+  return layer;
+}
+
+/** Rows from..T−1 of every tensor of `layer`, from x rows [T − from, 768]; rows before stay. */
+function rowsFrom(layer: LayerResult, x: Float32Array, from: number, w: MhaWeights): void {
+  const { t, q, k, v, ctx } = layer;
+  const n = t - from;
+  const at = from * EMB_DIM;
+  q.set(linear(x, w.W_query.weight, null, n, EMB_DIM, EMB_DIM), at);
+  k.set(linear(x, w.W_key.weight, null, n, EMB_DIM, EMB_DIM), at);
+  v.set(linear(x, w.W_value.weight, null, n, EMB_DIM, EMB_DIM), at);
+  const weights = layer.attn_weights;
+  const raw = layer.attn_scores;
   const scores = new Float64Array(t);
   const scale = Math.sqrt(HEAD_DIM);
   const acc = new Float64Array(HEAD_DIM);
   for (let h = 0; h < NUM_HEADS; h++) {
     const off = h * HEAD_DIM;
-    for (let i = 0; i < t; i++) {
+    for (let i = from; i < t; i++) {
       const qi = i * EMB_DIM + off;
+      const row = h * t * t + i * t;
       let max = Number.NEGATIVE_INFINITY;
       for (let j = 0; j <= i; j++) {
         const kj = j * EMB_DIM + off;
         let s = 0;
         for (let d = 0; d < HEAD_DIM; d++) s += q[qi + d] * k[kj + d];
         // attn_scores in float32, then divided by √d_k in float32 as the chapter does
-        const scaled = Math.fround(Math.fround(s) / scale);
+        raw[row + j] = s;
+        const scaled = Math.fround(raw[row + j] / scale);
         scores[j] = scaled;
         if (scaled > max) max = scaled;
       }
@@ -45,7 +122,6 @@ export function causalMha(x: Float32Array, t: number, w: MhaWeights): LayerResul
         scores[j] = Math.exp(scores[j] - max);
         sum += scores[j];
       }
-      const row = h * t * t + i * t;
       acc.fill(0);
       for (let j = 0; j <= i; j++) {
         const wij = Math.fround(scores[j] / sum);
@@ -53,13 +129,10 @@ export function causalMha(x: Float32Array, t: number, w: MhaWeights): LayerResul
         const vj = j * EMB_DIM + off;
         for (let d = 0; d < HEAD_DIM; d++) acc[d] += wij * v[vj + d];
       }
-      for (let d = 0; d < HEAD_DIM; d++) context[qi + d] = acc[d];
+      for (let d = 0; d < HEAD_DIM; d++) ctx[qi + d] = acc[d];
     }
   }
   const out = w.out_proj;
-  return {
-    t,
-    attn_weights: weights,
-    context_vecs: linear(context, out.weight, out.bias, t, EMB_DIM, EMB_DIM),
-  };
+  const rows = ctx.subarray(at, t * EMB_DIM);
+  layer.context_vecs.set(linear(rows, out.weight, out.bias, n, EMB_DIM, EMB_DIM), at);
 }

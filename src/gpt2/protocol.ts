@@ -61,8 +61,12 @@ export interface RunResult extends Gpt2Parts {
   /** token_emb and pos_emb, first EMB_PREVIEW dimensions of each token: [T, EMB_PREVIEW]. */
   tok_emb: Float32Array;
   pos_emb: Float32Array;
+  /** What computed the layer: "kernels, 2 threads" or "reference TS" (the fallback). */
+  computedBy: string;
   /** Worker wall time for this request, tokenizing and drawing weights included. */
   ms: number;
+  /** Wall time of this request's stretches in the worker (tokenize, layer, …), in ms. */
+  phases: Record<string, number>;
 }
 
 export interface HeadWeights {

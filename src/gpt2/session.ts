@@ -1,8 +1,9 @@
 import { sliceOf, type TokenWindow } from '../headview/index.ts';
 import { loadGpt2Tokenizer } from '../tokenizer/index.ts';
 import { Gpt2Weights } from './embeddings.ts';
-import { summarizeHeads } from './head-summary.ts';
-import { causalMha, type LayerResult } from './layer.ts';
+import { type HeadMaps, headMaps } from './head-summary.ts';
+import { type LayerRunner, referenceLayer } from './kernel-layer.ts';
+import { extendLayer, type LayerResult } from './layer.ts';
 import {
   EMB_PREVIEW,
   type FetchRequest,
@@ -13,12 +14,37 @@ import {
   type RunRequest,
   type RunResult,
 } from './protocol.ts';
-import { EMB_DIM, NUM_HEADS } from './sizes.ts';
-import { headThumbnails, thumbSize } from './thumbnails.ts';
+import { EMB_DIM, HEAD_DIM, NUM_HEADS } from './sizes.ts';
+import { thumbSize } from './thumbnails.ts';
 import { bytesOf } from './transfer.ts';
 
 /** Seeds whose weights are kept: the current one and the one before (a learner comparing two). */
 const KEEP_SEEDS = 2;
+
+/** The last forward pass and what was derived from it (the summaries and the thumbnails). */
+interface Last {
+  seed: number;
+  ids: number[];
+  key: string;
+  layer: LayerResult;
+  maps: HeadMaps;
+}
+
+/**
+ * Most rows an edit may change and still be computed row by row (`extendLayer`: 2.4 M
+ * multiply-adds a row for the projections plus T·768 for its attention, in TypeScript) rather
+ * than by a whole forward pass on the kernels (SIMD, all threads, every row).
+ */
+export function suffixLimit(t: number): number {
+  return Math.max(4, Math.floor(t / 48));
+}
+
+/** How many tokens two texts share from the start. */
+function sharedPrefix(a: readonly number[], b: readonly number[]): number {
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  return p;
+}
 
 /**
  * What the step's worker does, kept free of the worker's globals so Node tests can run it:
@@ -29,23 +55,50 @@ const KEEP_SEEDS = 2;
  */
 export class Gpt2Session {
   private readonly tables = new Map<number, Gpt2Weights>();
-  private last: { seed: number; key: string; layer: LayerResult } | null = null;
+  private last: Last | null = null;
+
+  /**
+   * `layer` computes the forward pass: the kernels once they have started (the worker starts
+   * them while the tokenizer loads), else the reference TypeScript.
+   */
+  constructor(private readonly layer: Promise<LayerRunner> = Promise.resolve(referenceLayer)) {}
 
   async run(req: RunRequest): Promise<RunResult> {
     const start = performance.now();
-    const tokenizer = await loadGpt2Tokenizer();
+    const lap = stopwatch();
+    const ready = Promise.all([loadGpt2Tokenizer(), this.layer]);
+    // Drawn while the tokenizer and the kernels load (network, compiling): not after them.
+    const w = this.weights(req.seed);
+    w.attention();
+    lap('weights');
+    const [tokenizer, runner] = await ready;
+    lap('startup');
     const { tokens, total, note } = tokenizer.tokenize(req.text);
     const ids = tokens.map((t) => t.id);
-    const w = this.weights(req.seed);
     const t = ids.length;
     const key = ids.join(',');
-    let layer: LayerResult;
-    if (this.last && this.last.seed === req.seed && this.last.key === key) layer = this.last.layer;
-    else {
-      layer = t > 0 ? causalMha(w.input(ids), t, w.attention()) : emptyLayer();
-      this.last = { seed: req.seed, key, layer };
+    lap('tokenize');
+    let current = this.last;
+    if (!current || current.seed !== req.seed || current.key !== key) {
+      // An edit keeps the rows before its first changed token (causal attention): compute the rest.
+      const base = current && current.seed === req.seed && current.layer.t > 0 ? current : null;
+      const from = base ? sharedPrefix(ids, base.ids) : 0;
+      const edit = base && from > 0 && t - from <= suffixLimit(t) ? base : null;
+      const mha = w.attention();
+      const x = w.input(ids, edit ? from : 0);
+      lap('embeddings');
+      let layer = emptyLayer();
+      if (edit) layer = extendLayer(edit.layer, x, t, from, mha);
+      else if (t > 0) layer = runner.run(x, t, mha);
+      lap(edit ? 'layer (changed rows)' : 'layer');
+      const { attn_scores, attn_weights } = layer;
+      const div = Math.sqrt(HEAD_DIM);
+      const maps = headMaps(attn_scores, attn_weights, NUM_HEADS, t, div, edit?.maps, from);
+      lap('summaries+thumbnails');
+      current = { seed: req.seed, ids, key, layer, maps };
+      this.last = current;
     }
-    const { entropy, lookback } = summarizeHeads(layer.attn_weights, NUM_HEADS, t);
+    const { entropy, lookback } = current.maps;
     const pos = w.positionRows(t);
     const tok_emb = new Float32Array(t * EMB_PREVIEW);
     const pos_emb = new Float32Array(t * EMB_PREVIEW);
@@ -64,27 +117,32 @@ export class Gpt2Session {
       lookback,
       tok_emb,
       pos_emb,
-      ...this.parts(layer, req.want),
-      ms: performance.now() - start,
+      ...this.parts(req.want),
+      computedBy: runner.label,
+      ms: 0,
+      phases: {},
     };
+    lap('copies');
+    result.phases = lap.all;
+    result.ms = performance.now() - start;
     result.bytes = bytesOf(result);
     return result;
   }
 
   fetch(req: FetchRequest): FetchResult {
-    const layer = this.last?.layer ?? emptyLayer();
-    const result: FetchResult = { kind: 'fetch', id: req.id, ...this.parts(layer, req.want) };
+    const result: FetchResult = { kind: 'fetch', id: req.id, ...this.parts(req.want) };
     result.bytes = bytesOf(result);
     return result;
   }
 
-  private parts(layer: LayerResult, want: Gpt2Want): Gpt2Parts {
+  private parts(want: Gpt2Want): Gpt2Parts {
+    const layer = this.last?.layer ?? emptyLayer();
     const { t } = layer;
     const win = want.window && t > 0 ? clampWindow(want.window, t) : null;
     const n = t * t;
     return {
       thumbSize: thumbSize(t),
-      thumbs: want.thumbs ? headThumbnails(layer.attn_weights, NUM_HEADS, t) : null,
+      thumbs: want.thumbs ? (this.last?.maps.thumbs.slice() ?? new Float32Array(0)) : null,
       context_vecs: want.context ? layer.context_vecs.slice() : null,
       head: want.head === null ? null : this.headOf(layer, want.head),
       window: win
@@ -113,6 +171,20 @@ export class Gpt2Session {
   }
 }
 
+/** Wall time of each named stretch since the last lap (`all` keeps them, in ms). */
+function stopwatch(): ((name: string) => void) & { all: Record<string, number> } {
+  let at = performance.now();
+  const all: Record<string, number> = {};
+  return Object.assign(
+    (name: string) => {
+      const now = performance.now();
+      all[name] = now - at;
+      at = now;
+    },
+    { all },
+  );
+}
+
 /** A window from the page, fitted to this text (the page may still hold the previous one's). */
 function clampWindow(w: TokenWindow, t: number): TokenWindow {
   const size = Math.max(1, Math.min(t, Math.floor(w.size)));
@@ -120,5 +192,15 @@ function clampWindow(w: TokenWindow, t: number): TokenWindow {
 }
 
 function emptyLayer(): LayerResult {
-  return { t: 0, attn_weights: new Float32Array(0), context_vecs: new Float32Array(0) };
+  const none = new Float32Array(0);
+  return {
+    t: 0,
+    q: none,
+    k: none,
+    v: none,
+    ctx: none,
+    attn_scores: none,
+    attn_weights: none,
+    context_vecs: none,
+  };
 }

@@ -24,7 +24,9 @@ export function windowAround(
     const inside = f >= current.start + margin && f < current.start + size - margin;
     const atEnds =
       (current.start === 0 && f < margin) || (current.start + size === t && f >= t - margin);
-    if (inside || atEnds) return current;
+    // A window narrower than its margins holds no focus "inside"; it must still hold this one.
+    const holds = f >= current.start && f < current.start + size;
+    if (holds && (inside || atEnds)) return current;
   }
   const start = Math.max(0, Math.min(t - size, f - Math.floor(size / 2)));
   return { start, size };

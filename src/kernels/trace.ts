@@ -1,27 +1,33 @@
 /**
- * A full trace (every named intermediate) computed on the kernels, for the variants whose
- * forward pass is x@Wᵀ projections, (causal) attention per head and an optional out_proj:
- * v2, causal and mha. The others (and dropout, the naive softmax) stay on the reference engine.
+ * A full trace (every named intermediate) computed on the kernels. The fast path, `KernelMha`,
+ * takes the big forward passes of v2, causal and mha (x@Wᵀ projections, (causal) attention per
+ * head on the team's threads, an optional out_proj); every other config (grouped queries,
+ * dropout, the naive softmax, the KV cache, padding masks, training and its gradients) runs the
+ * engine's graph on the kernel op set (`KernelGraphOps`).
  */
 import type { AttentionConfig } from '../engine/config.ts';
 import { drawModel } from '../engine/draws.ts';
+import type { OpSet } from '../engine/graph/op-set.ts';
 import type { ModelParams } from '../engine/params.ts';
+import { forward } from '../engine/run.ts';
 import type { Trace } from '../engine/trace.ts';
+import { runTraining } from '../engine/train/train.ts';
 import { splitHeads } from '../tensor/heads.ts';
 import { maskAboveDiagonal } from '../tensor/mask.ts';
 import { transpose } from '../tensor/matmul.ts';
 import { tensor } from '../tensor/tensor.ts';
 import type { KernelMha, MhaShape, MhaWeights } from './mha.ts';
 
-/** Why the kernels cannot compute this config, or null when they can. */
-export function unsupported(config: AttentionConfig): string | null {
+/** Why the fast path does not take this config (the graph path does), or null when it does. */
+export function fastPathMiss(config: AttentionConfig): string | null {
+  if (config.target) return 'training runs forward and backward on the graph';
   if (!['v2', 'causal', 'mha'].includes(config.variant))
-    return `the ${config.variant} variant runs on the reference engine`;
-  if (config.training && config.dropout > 0) return 'dropout runs on the reference engine';
-  if (config.softmax !== 'stable') return 'the naive softmax runs on the reference engine';
-  // The kernels compute the full pass only: no per-token calls, no padding mask.
-  if (config.kv_cache) return 'the KV cache runs on the reference engine';
-  if (config.attention_mask) return 'padding masks run on the reference engine';
+    return `the ${config.variant} variant runs on the graph`;
+  if (config.training && config.dropout > 0) return 'dropout runs on the graph';
+  if (config.softmax !== 'stable') return 'the naive softmax runs on the graph';
+  // The fast path computes the full pass only: no per-token calls, no padding mask.
+  if (config.kv_cache) return 'the KV cache runs on the graph';
+  if (config.attention_mask) return 'padding masks run on the graph';
   return null;
 }
 
@@ -74,7 +80,18 @@ export function inputOf(config: AttentionConfig): Float32Array {
   return x;
 }
 
-export function kernelTrace(mha: KernelMha, config: AttentionConfig): Trace {
+/**
+ * The trace of `config` on the kernels: the fast path when it takes the config, else the graph
+ * on `graph` (the kernel op set), training included.
+ */
+export function kernelTrace(mha: KernelMha, config: AttentionConfig, graph?: OpSet): Trace {
+  const miss = fastPathMiss(config);
+  if (miss === null) return fastTrace(mha, config);
+  if (!graph) throw new Error(`${miss}: no kernel op set given`);
+  return config.target ? runTraining(config, graph) : forward(config, { ops: graph });
+}
+
+function fastTrace(mha: KernelMha, config: AttentionConfig): Trace {
   const { params } = drawModel(config);
   const shape = shapeOf(config, true);
   mha.forward(shape, mhaWeights(params), inputOf(config));

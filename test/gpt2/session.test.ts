@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Gpt2Client, type Gpt2WorkerLike } from '../../src/gpt2/client.ts';
-import { summarizeHeads } from '../../src/gpt2/head-summary.ts';
+import { headMaps } from '../../src/gpt2/head-summary.ts';
 import type { Gpt2Request, Gpt2Response, Gpt2Want } from '../../src/gpt2/protocol.ts';
 import { Gpt2Session } from '../../src/gpt2/session.ts';
-import { headThumbnails } from '../../src/gpt2/thumbnails.ts';
 import { floats, gpt2Fixture } from './fixture.ts';
 
 const ALL: Gpt2Want = { thumbs: true, context: true, head: null, window: null };
@@ -83,17 +82,28 @@ describe('Gpt2Session (what the worker answers)', () => {
   });
 });
 
-describe('head summaries and thumbnails', () => {
+describe('head summaries and thumbnails (one pass)', () => {
+  /** Raw scores whose softmax (÷ div, causal) the maps read, and those weights. */
+  function causalSoftmax(scores: Float32Array, heads: number, t: number, div: number) {
+    const w = new Float32Array(heads * t * t);
+    for (let r = 0; r < heads * t; r++) {
+      const i = r % t;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j <= i; j++) max = Math.max(max, scores[r * t + j] / div);
+      let sum = 0;
+      for (let j = 0; j <= i; j++) sum += Math.exp(scores[r * t + j] / div - max);
+      for (let j = 0; j <= i; j++) w[r * t + j] = Math.exp(scores[r * t + j] / div - max) / sum;
+    }
+    return w;
+  }
+
   it('a head that looks only at the current token: entropy 0, looks back 0; uniform: log-mean and (i)/2', () => {
     const t = 4;
-    const diag = new Float32Array(t * t);
-    const uniform = new Float32Array(t * t);
-    for (let i = 0; i < t; i++) {
-      diag[i * t + i] = 1;
-      for (let j = 0; j <= i; j++) uniform[i * t + j] = 1 / (i + 1);
-    }
-    const both = new Float32Array([...diag, ...uniform]);
-    const s = summarizeHeads(both, 2, t);
+    // head 0: the diagonal's score far above the others; head 1: all scores equal
+    const scores = new Float32Array(2 * t * t);
+    for (let i = 0; i < t; i++) scores[i * t + i] = 400;
+    const both = causalSoftmax(scores, 2, t, 1);
+    const s = headMaps(scores, both, 2, t, 1);
     expect(s.entropy[0]).toBe(0);
     expect(s.lookback[0]).toBe(0);
     expect(s.entropy[1]).toBeCloseTo(
@@ -103,27 +113,45 @@ describe('head summaries and thumbnails', () => {
     expect(s.lookback[1]).toBeCloseTo((0 + 0.5 + 1 + 1.5) / 4, 6);
   });
 
-  it('thumbnails are the map itself up to 128 tokens and keep every block maximum beyond', () => {
+  it('entropy from the scores equals −Σ w log w, and thumbnails keep every block maximum', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 300 }),
         fc.integer({ min: 0, max: 2 ** 31 }),
-        (t, seed) => {
-          const w = new Float32Array(t * t);
+        fc.constantFrom(1, 8),
+        (t, seed, div) => {
+          const scores = new Float32Array(t * t);
           let x = seed;
-          for (let i = 0; i < t; i++) {
-            for (let j = 0; j <= i; j++) {
-              x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-              w[i * t + j] = x / 2 ** 32;
-            }
+          for (let k = 0; k < t * t; k++) {
+            x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+            scores[k] = (x / 2 ** 32 - 0.5) * 40;
           }
-          const th = headThumbnails(w, 1, t);
+          const w = causalSoftmax(scores, 1, t, div);
+          const maps = headMaps(scores, w, 1, t, div);
+          let e = 0;
+          let back = 0;
+          for (let i = 0; i < t; i++)
+            for (let j = 0; j <= i; j++) {
+              const v = w[i * t + j];
+              if (v > 0) e -= v * Math.log(v);
+              back += v * (i - j);
+            }
+          expect(maps.entropy[0]).toBeCloseTo(e / t, 5);
+          expect(maps.lookback[0]).toBeCloseTo(back / t, 4);
           const s = Math.min(t, 128);
+          const th = maps.thumbs;
           expect(th).toHaveLength(s * s);
           if (t <= 128) expect(Array.from(th)).toEqual(Array.from(w));
-          let maxAll = 0;
-          for (const v of w) maxAll = Math.max(maxAll, v);
-          expect(Math.max(...th)).toBe(maxAll);
+          // each pixel is the largest weight of the cells it covers
+          for (let a = 0; a < s; a += 7)
+            for (let b = 0; b <= a; b += 5) {
+              let m = 0;
+              for (let i = 0; i < t; i++)
+                for (let j = 0; j <= i; j++)
+                  if (Math.floor((i * s) / t) === a && Math.floor((j * s) / t) === b)
+                    m = Math.max(m, w[i * t + j]);
+              expect(th[a * s + b]).toBe(m);
+            }
         },
       ),
       { numRuns: 25 },

@@ -113,6 +113,11 @@ describe('windowAround', () => {
     expect(windowAround(1024, 489, 24, w)).toEqual({ start: 477, size: 24 });
   });
 
+  it('a window narrower than its margins still moves to hold the focus (fast-check found it)', () => {
+    expect(windowAround(5, 1, 1, { start: 0, size: 1 })).toEqual({ start: 1, size: 1 });
+    expect(windowAround(5, 3, 1, { start: 4, size: 1 })).toEqual({ start: 3, size: 1 });
+  });
+
   it('property: the window fits the text, holds the focus and is never larger than max', () => {
     fc.assert(
       fc.property(

@@ -7,8 +7,10 @@ import { TRACE_TENSORS, type Trace } from '../../src/engine/trace.ts';
 import type { JsonValue } from '../../src/engine/trace-json.ts';
 import { KernelMha } from '../../src/kernels/mha.ts';
 import { Team } from '../../src/kernels/team.ts';
-import { kernelTrace, unsupported } from '../../src/kernels/trace.ts';
+import { fastPathMiss, kernelTrace } from '../../src/kernels/trace.ts';
 import { expectTraceMatches } from '../engine/oracle-match.ts';
+import book from '../fixtures/book.json';
+import extension from '../fixtures/extension-traces.json';
 import fixtures from '../fixtures/random-traces.json';
 import { kernelModule, nodeTeam } from './node-team.ts';
 
@@ -37,9 +39,9 @@ function expectClose(got: Trace, want: Trace): void {
   }
 }
 
-const cases = (fixtures as unknown as Record<string, JsonValue>[]).filter(
-  (f) => unsupported(resolveConfig(f.config)) === null,
-);
+const cases = [...book.book, ...extension, ...fixtures]
+  .map((f) => f as unknown as Record<string, JsonValue>)
+  .filter((f) => fastPathMiss(resolveConfig(f.config)) === null);
 
 describe.each([
   ['relaxed', 1],

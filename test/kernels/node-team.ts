@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
+import { afterAll, beforeAll } from 'vitest';
 import type { KernelBuild } from '../../src/kernels/exports.ts';
+import { KernelGraphOps } from '../../src/kernels/graph-ops.ts';
 import type { HelperInit } from '../../src/kernels/helper.ts';
 import { Team } from '../../src/kernels/team.ts';
 
@@ -39,4 +41,18 @@ function spawnNode(init: HelperInit): Promise<{ terminate(): void }> {
 
 export function nodeTeam(build: KernelBuild, threads: number): Promise<Team> {
   return Team.start(kernelModule(build), build, threads, threads > 1 ? spawnNode : null);
+}
+
+/**
+ * The graph's kernel op set on an instance of its own (one thread), started before the suite's
+ * tests and stopped after them: read `ops` (and `team`) inside the tests.
+ */
+export function suiteKernelOps(build: KernelBuild): { team: Team; ops: KernelGraphOps } {
+  const held = {} as { team: Team; ops: KernelGraphOps };
+  beforeAll(async () => {
+    held.team = await Team.start(kernelModule(build), build, 1, null);
+    held.ops = new KernelGraphOps(held.team.ex, held.team.memory);
+  });
+  afterAll(() => held.team.stop());
+  return held;
 }

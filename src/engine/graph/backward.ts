@@ -1,18 +1,39 @@
 import type { Values } from './execute.ts';
 import { blocksOf, type Graph, type GraphNode } from './ir.ts';
 import { hiddenAt } from './kernels.ts';
+import type { OpSet } from './op-set.ts';
 
 /** Gradients by node name, in float64 (the forward values they start from are float32). */
 export type Grads = Map<string, Float64Array>;
 
-type Vec = Float32Array | Float64Array;
+export type Vec = Float32Array | Float64Array;
+
+/**
+ * out[m, n] = A @ B with A [m, k] (or Aᵀ stored [k, m] when `ta`) and B [k, n] (or Bᵀ stored
+ * [n, k] when `tb`): the products every gradient of `linear` and the two matmuls is made of.
+ */
+export type Product = (
+  a: Vec,
+  b: Vec,
+  m: number,
+  k: number,
+  n: number,
+  ta: boolean,
+  tb: boolean,
+) => Float64Array;
 
 /**
  * Reverse-mode differentiation of the graph: starting from `seed` (d loss / d `from`), walks the
  * nodes backwards and gives d loss / d every node, inputs and parameters included. Each op's
  * backward is below, written against the same shapes its forward kernel uses.
  */
-export function backward(graph: Graph, values: Values, from: string, seed: Float64Array): Grads {
+export function backward(
+  graph: Graph,
+  values: Values,
+  from: string,
+  seed: Float64Array,
+  ops: Pick<OpSet, 'backward'> = { backward: opBackward },
+): Grads {
   const grads: Grads = new Map([[from, seed]]);
   const shapes = new Map(graph.nodes.map((n) => [n.name, n.shape]));
   const accumulate = (name: string, g: Float64Array) => {
@@ -27,20 +48,24 @@ export function backward(graph: Graph, values: Values, from: string, seed: Float
     const inputs = node.inputs.map((name) => values.get(name) as Float32Array);
     const inShapes = node.inputs.map((name) => shapes.get(name) as number[]);
     const out = values.get(node.name) as Float32Array;
-    opBackward(node, g, inputs, inShapes, out).forEach((dx, i) => {
+    ops.backward(node, g, inputs, inShapes, out).forEach((dx, i) => {
       if (dx) accumulate(node.inputs[i], dx);
     });
   }
   return grads;
 }
 
-/** d loss / d each input of `node` (null for inputs that take no gradient, e.g. masks). */
-function opBackward(
+/**
+ * d loss / d each input of `node` (null for inputs that take no gradient, e.g. masks), with the
+ * matrix products on `product` (the reference's float64 sums unless told).
+ */
+export function opBackward(
   node: GraphNode,
   g: Float64Array,
   inputs: Float32Array[],
   shapes: number[][],
   out: Float32Array,
+  product: Product = float64Product,
 ): (Float64Array | null)[] {
   const [a, w] = inputs;
   switch (node.op) {
@@ -132,19 +157,8 @@ function opBackward(
   }
 }
 
-/**
- * out[m, n] = A @ B with A [m, k] (or Aᵀ stored [k, m] when `ta`) and B [k, n] (or Bᵀ stored
- * [n, k] when `tb`), summed in float64.
- */
-function product(
-  a: Vec,
-  b: Vec,
-  m: number,
-  k: number,
-  n: number,
-  ta: boolean,
-  tb: boolean,
-): Float64Array {
+/** A `Product` summed in float64. */
+const float64Product: Product = (a, b, m, k, n, ta, tb) => {
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
@@ -154,7 +168,7 @@ function product(
     }
   }
   return out;
-}
+};
 
 type BlockGrads = (
   g: Float64Array,

@@ -73,7 +73,7 @@ function torchLayout(w: Float32Array, rows: number, cols: number): Float32Array 
 }
 
 /** A product on every [.., rows, cols] block of a and b at once. */
-function perBlock(
+export function perBlock(
   a: Float32Array,
   b: Float32Array,
   aShape: number[],

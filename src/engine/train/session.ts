@@ -6,6 +6,7 @@ import { backward } from '../graph/backward.ts';
 import { buildGraph } from '../graph/build.ts';
 import { execute, type Values } from '../graph/execute.ts';
 import type { Graph } from '../graph/ir.ts';
+import { type OpSet, referenceOps } from '../graph/op-set.ts';
 import type { ModelParams } from '../params.ts';
 import { feedsOf } from '../run.ts';
 import { type Optimizer, optimizerFor } from './optimizers.ts';
@@ -48,10 +49,14 @@ export class TrainingSession {
   private weights: Record<string, Float32Array> = {};
   private steps = 0;
 
-  /** `frozen`: parameters the optimizer leaves alone (as if left out of torch.optim's list). */
+  /**
+   * `frozen`: parameters the optimizer leaves alone (as if left out of torch.optim's list);
+   * `ops`: the backend that runs the forward and backward passes (the reference engine's unless told).
+   */
   constructor(
     readonly config: AttentionConfig,
     private readonly frozen: readonly string[] = [],
+    readonly ops: OpSet = referenceOps,
   ) {
     if (!config.target) throw new Error('training needs a target');
     this.graph = buildGraph(config);
@@ -72,11 +77,9 @@ export class TrainingSession {
   /** One forward and backward pass at the current weights (draws the next dropout mask). */
   pass(): Pass {
     const params = paramsOf(this.drawn, this.weights);
-    const values = execute(
-      this.graph,
-      feedsOf(this.config, params, drawDropout(this.config, this.gen)),
-    );
-    return { params, values, ...lossAndGrads(this.graph, values, this.target) };
+    const feeds = feedsOf(this.config, params, drawDropout(this.config, this.gen));
+    const values = execute(this.graph, feeds, this.ops);
+    return { params, values, ...lossAndGrads(this.graph, values, this.target, this.ops) };
   }
 
   /** One optimizer step; the record is of the forward pass before the update. */
@@ -134,7 +137,12 @@ function paramsOf(drawn: ModelParams, weights: Record<string, Float32Array>): Mo
 }
 
 /** MSE (mean) of the output against the target, and d loss / d every parameter and x. */
-export function lossAndGrads(graph: Graph, values: Values, target: Float32Array) {
+export function lossAndGrads(
+  graph: Graph,
+  values: Values,
+  target: Float32Array,
+  ops: Pick<OpSet, 'backward'> = referenceOps,
+) {
   const out = values.get(graph.outputs.output) as Float32Array;
   const n = out.length;
   const seed = new Float64Array(n);
@@ -144,7 +152,7 @@ export function lossAndGrads(graph: Graph, values: Values, target: Float32Array)
     sum += d * d;
     seed[i] = (2 * d) / n;
   }
-  const all = backward(graph, values, graph.outputs.output, seed);
+  const all = backward(graph, values, graph.outputs.output, seed, ops);
   const grads: Record<string, Float64Array> = {};
   for (const node of graph.nodes) {
     if (node.op === 'param' || node.name === 'x') {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHUNK, chunkCount, chunkPath, dataY } from '../../../app/training/curve-chunks.ts';
+import {
+  CHUNK,
+  chunkCount,
+  chunkPath,
+  dataY,
+  GrowingExtent,
+} from '../../../app/training/curve-chunks.ts';
 
 /** The (step, y) points of a path "M0,1L1,2…". */
 function points(d: string): [number, number][] {
@@ -62,5 +68,33 @@ describe('the loss curve in chunks', () => {
     expect(chunkCount(1)).toBe(1);
     expect(chunkCount(CHUNK + 1)).toBe(1);
     expect(chunkCount(CHUNK + 2)).toBe(2);
+  });
+
+  it('the range of a curve grown frame by frame is the range of its drawable values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(value, { maxLength: 20 }), { maxLength: 8 }),
+        fc.array(value, { maxLength: 10 }),
+        (frames, other) => {
+          const range = new GrowingExtent();
+          let values: number[] = [];
+          const check = () => {
+            const drawable = values.filter((v) => v > 0 && Number.isFinite(v));
+            range.update(values);
+            expect(range.lo).toBe(drawable.length ? Math.min(...drawable) : Infinity);
+            expect(range.hi).toBe(drawable.length ? Math.max(...drawable) : -Infinity);
+          };
+          for (const more of frames) {
+            values = [...values, ...more];
+            check();
+          }
+          // A reset (the history emptied) starts over.
+          values = [];
+          check();
+          values = other;
+          check();
+        },
+      ),
+    );
   });
 });

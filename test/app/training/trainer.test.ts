@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Trainer, type TrainingWorkerLike } from '../../../app/training/trainer.ts';
 import { createTrainingStore } from '../../../app/training/training-store.ts';
 import type { TrainingRequest, TrainingResponse } from '../../../src/engine/worker/training.ts';
 import { TrainingHost } from '../../../src/engine/worker/training.ts';
 import { DEFAULT_SETUP } from '../../../src/training/setup.ts';
+import { fakeFrames } from './fake-frames.ts';
 
 /** The real training host behind a worker whose replies land when the test says so. */
 function fakeWorker() {
@@ -29,18 +30,8 @@ function fakeWorker() {
   };
 }
 
-let frames: (() => void)[] = [];
-beforeEach(() => {
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
-});
-afterEach(() => vi.unstubAllGlobals());
-/** The browser draws a frame. */
-function frame() {
-  const due = frames;
-  frames = [];
-  for (const f of due) f();
-}
+/** `frame()`: the browser draws a frame. */
+const { frame, waiting } = fakeFrames();
 
 describe('the trainer draws once per frame while the worker trains the next batch', () => {
   it('asks for the next batch before the current one is drawn, one request in flight', () => {
@@ -85,7 +76,7 @@ describe('the trainer draws once per frame while the worker trains the next batc
     let idle = 0;
     trainer.whenIdle(() => idle++);
     trainer.reset(DEFAULT_SETUP, 250);
-    for (let i = 0; i < 20 && (w.queue.length || frames.length); i++) {
+    for (let i = 0; i < 20 && (w.queue.length || waiting()); i++) {
       while (w.queue.length) w.answer();
       frame();
     }

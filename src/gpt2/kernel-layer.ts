@@ -1,0 +1,91 @@
+import { KernelMha, type MhaShape, type MhaWeights as PackedWeights } from '../kernels/mha.ts';
+import type { Team } from '../kernels/team.ts';
+import type { MhaWeights } from './embeddings.ts';
+import { causalMha, type LayerResult } from './layer.ts';
+import { EMB_DIM, NUM_HEADS } from './sizes.ts';
+
+/** What computes the step's layer, and the name the status line gives it. */
+export interface LayerRunner {
+  readonly label: string;
+  /** The layer on x [T, 768]; its tensors may be views valid until the next call. */
+  run(x: Float32Array, t: number, w: MhaWeights): LayerResult;
+}
+
+/** The plain TypeScript layer: where the kernels cannot start (no WebAssembly SIMD). */
+export const referenceLayer: LayerRunner = { label: 'reference TS', run: causalMha };
+
+/** The kernels' shape of the chapter's MultiHeadAttention(768, 768, num_heads=12), causal. */
+function shapeOf(t: number): MhaShape {
+  const d = EMB_DIM;
+  return { batch: 1, t, dIn: d, dOut: d, heads: NUM_HEADS, causal: true, scaled: true, full: true };
+}
+
+/**
+ * The layer on the WebAssembly SIMD kernels (src/kernels): the same forward as `causalMha` in
+ * float32, on the team's threads. Every head's scores and weights are kept (`full`), and read in
+ * place from the kernels' memory: the session copies only what the page draws.
+ */
+export class KernelLayer implements LayerRunner {
+  private readonly mha: KernelMha;
+  /** One kernel weight set per seed's weights: KernelMha packs again only when it changes. */
+  private readonly packed = new WeakMap<MhaWeights, PackedWeights>();
+
+  constructor(team: Team) {
+    this.mha = new KernelMha(team);
+  }
+
+  /**
+   * One small pass at startup, so the kernels' hot loops are compiled by the optimizing tier
+   * before the learner's first text (WebAssembly starts on the baseline compiler).
+   */
+  warm(): void {
+    const t = 32;
+    const zero = new Float32Array(EMB_DIM * EMB_DIM);
+    const weights = {
+      W_query: zero,
+      W_key: zero,
+      W_value: zero,
+      b_query: null,
+      b_key: null,
+      b_value: null,
+      out_proj: { weight: zero, bias: null },
+    };
+    this.mha.forward(shapeOf(t), weights, new Float32Array(t * EMB_DIM));
+  }
+
+  get label(): string {
+    const n = this.mha.threads;
+    return `kernels, ${n} thread${n === 1 ? '' : 's'}`;
+  }
+
+  run(x: Float32Array, t: number, w: MhaWeights): LayerResult {
+    this.mha.forward(shapeOf(t), this.weightsOf(w), x);
+    return {
+      t,
+      q: this.mha.view('q'),
+      k: this.mha.view('k'),
+      v: this.mha.view('v'),
+      ctx: this.mha.view('ctx'),
+      attn_scores: this.mha.view('scores'),
+      attn_weights: this.mha.view('weights'),
+      context_vecs: this.mha.view('out'),
+    };
+  }
+
+  private weightsOf(w: MhaWeights): PackedWeights {
+    let p = this.packed.get(w);
+    if (!p) {
+      p = {
+        W_query: w.W_query.weight,
+        W_key: w.W_key.weight,
+        W_value: w.W_value.weight,
+        b_query: w.W_query.bias,
+        b_key: w.W_key.bias,
+        b_value: w.W_value.bias,
+        out_proj: { weight: w.out_proj.weight, bias: w.out_proj.bias },
+      };
+      this.packed.set(w, p);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Gpt2Weights } from '../../src/gpt2/embeddings.ts';
+import { KernelLayer } from '../../src/gpt2/kernel-layer.ts';
+import { causalMha } from '../../src/gpt2/layer.ts';
+import { Gpt2Session, suffixLimit } from '../../src/gpt2/session.ts';
+import type { Team } from '../../src/kernels/team.ts';
+import { nodeTeam } from '../kernels/node-team.ts';
+import { floats, gpt2Fixture } from './fixture.ts';
+
+const tables = new Map(gpt2Fixture.gpt2.map((c) => [c.seed, new Gpt2Weights(c.seed)]));
+
+function maxDiff(a: Float32Array, b: Float32Array): number {
+  expect(a.length).toBe(b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/**
+ * The engine's float32 tolerance (test/kernels/mha.test.ts): 1e-5 of the tensor's largest |x|,
+ * never below 1e-6. Sums of 768 float32 products in another order differ by a few 1e-7.
+ */
+function expectClose(got: Float32Array, want: Float32Array): void {
+  const scale = want.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  expect(maxDiff(got, want)).toBeLessThanOrEqual(Math.max(1e-5 * scale, 1e-6));
+}
+
+describe.each([
+  ['relaxed', 1],
+  ['plain', 2],
+] as const)('the GPT-2 layer on the kernels (%s build, %i thread(s))', (build, threads) => {
+  let team: Team;
+  let layer: KernelLayer;
+  beforeAll(async () => {
+    team = await nodeTeam(build, threads);
+    layer = new KernelLayer(team);
+  });
+  afterAll(() => team.stop());
+
+  it('says what computed it', () => {
+    expect(layer.label).toBe(threads === 1 ? 'kernels, 1 thread' : `kernels, ${threads} threads`);
+  });
+
+  it.each(gpt2Fixture.gpt2)('matches PyTorch after torch.manual_seed($seed)', (c) => {
+    const w = tables.get(c.seed) as Gpt2Weights;
+    const t = c.ids.length;
+    const out = layer.run(w.input(c.ids), t, w.attention());
+    expectClose(out.context_vecs, floats(c.output));
+    const n = t * t;
+    expectClose(out.attn_weights.slice(0, n), floats(c.attn_weights_head0));
+    expectClose(out.attn_weights.slice(11 * n), floats(c.attn_weights_head11));
+  });
+
+  it('equals the reference layer on any text: weights 0 above the diagonal, rows sum to 1', () => {
+    const w = tables.get(123) as Gpt2Weights;
+    const mha = w.attention();
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50_256 }), { minLength: 1, maxLength: 40 }),
+        (ids) => {
+          const t = ids.length;
+          const x = w.input(ids);
+          const want = causalMha(x, t, mha);
+          const got = layer.run(x, t, mha);
+          expectClose(got.context_vecs, want.context_vecs);
+          expectClose(got.attn_weights, want.attn_weights);
+          for (let r = 0; r < 12 * t; r++) {
+            const i = r % t;
+            let sum = 0;
+            for (let j = 0; j < t; j++) {
+              const v = got.attn_weights[r * t + j];
+              if (j > i) expect(v).toBe(0);
+              sum += v;
+            }
+            expect(sum).toBeCloseTo(1, 5);
+            // the raw scores the summaries read agree with the reference's on the lower triangle
+            for (let j = 0; j <= i; j++)
+              expect(got.attn_scores[r * t + j]).toBeCloseTo(want.attn_scores[r * t + j], 4);
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it('in the session: the book sentence, its summaries as with the reference layer', async () => {
+    const book = gpt2Fixture.gpt2[0];
+    const want = { thumbs: true, context: true, head: 11, window: null };
+    const req = {
+      kind: 'run',
+      id: 1,
+      text: 'Your journey starts with one step',
+      seed: 123,
+      want,
+    } as const;
+    const fast = await new Gpt2Session(Promise.resolve(layer)).run(req);
+    const slow = await new Gpt2Session().run(req);
+    expect(fast.computedBy).toBe(layer.label);
+    expect(slow.computedBy).toBe('reference TS');
+    expect(fast.tokens.map((t) => t.id)).toEqual(book.ids);
+    expectClose(fast.context_vecs as Float32Array, floats(book.output));
+    expectClose(fast.head?.weights as Float32Array, floats(book.attn_weights_head11));
+    for (let h = 0; h < 12; h++) {
+      expect(fast.entropy[h]).toBeCloseTo(slow.entropy[h], 5);
+      expect(fast.lookback[h]).toBeCloseTo(slow.lookback[h], 5);
+    }
+    expectClose(fast.thumbs as Float32Array, slow.thumbs as Float32Array);
+  });
+
+  it('an edit near the end computes only its rows and equals a fresh run on the new text', async () => {
+    const words = [' cat', ' dog', ' the', ' step', ' journey', ' with', ' one', '.', ' a'];
+    const text = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 150 });
+    // One session edits; the other computes each new text whole (after an empty text).
+    const edited = new Gpt2Session(Promise.resolve(layer));
+    const whole = new Gpt2Session(Promise.resolve(layer));
+    let id = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        text,
+        fc.nat(6),
+        fc.array(fc.constantFrom(...words), { maxLength: 4 }),
+        async (a, cut, tail) => {
+          const before = `Your${a.join('')}`;
+          const after = `Your${a.slice(0, Math.max(0, a.length - cut)).join('')}${tail.join('')}`;
+          const want = { thumbs: true, context: true, head: 3, window: null };
+          const first = await edited.run({ kind: 'run', id: ++id, text: before, seed: 123, want });
+          const got = await edited.run({ kind: 'run', id: ++id, text: after, seed: 123, want });
+          await whole.run({ kind: 'run', id: ++id, text: '', seed: 123, want });
+          const fresh = await whole.run({ kind: 'run', id: ++id, text: after, seed: 123, want });
+          expect(got.tokens).toEqual(fresh.tokens);
+          expectClose(got.context_vecs as Float32Array, fresh.context_vecs as Float32Array);
+          expectClose(got.thumbs as Float32Array, fresh.thumbs as Float32Array);
+          expectClose(got.head?.weights as Float32Array, fresh.head?.weights as Float32Array);
+          for (let h = 0; h < 12; h++) {
+            expect(got.entropy[h]).toBeCloseTo(fresh.entropy[h], 5);
+            expect(got.lookback[h]).toBeCloseTo(fresh.lookback[h], 4);
+          }
+          // weights stay exactly 0 above the diagonal in the rows the edit recomputed
+          const t = got.tokens.length;
+          const w = got.head?.weights as Float32Array;
+          for (let i = 0; i < t; i++) for (let j = i + 1; j < t; j++) expect(w[i * t + j]).toBe(0);
+          // and the rows were computed one by one exactly when few changed
+          const old = first.tokens.map((tok) => tok.id);
+          let from = 0;
+          while (from < t && from < old.length && old[from] === got.tokens[from].id) from++;
+          const same = from === t && t === old.length;
+          const rows = from > 0 && t - from <= suffixLimit(t);
+          expect(got.phases['layer (changed rows)'] !== undefined).toBe(!same && rows);
+          expect(got.phases.layer !== undefined).toBe(!same && !rows);
+        },
+      ),
+      { numRuns: 8, examples: [[Array(100).fill(' word'), 1, [' dog']]] },
+    );
+  }, 120_000);
+});
