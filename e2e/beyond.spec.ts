@@ -71,6 +71,36 @@ test.describe('4.1 grouped-query attention', () => {
     expect(errors).toEqual([]);
   });
 
+  test('at 375 px the comparison keeps each model name on one line and scrolls in its own region', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await open(page, '/?backend=reference#/4.1', 'output');
+    const region = page.getByRole('region', { name: 'MHA, GQA and MQA compared, scrollable' });
+    const table = region.getByRole('table', { name: 'MHA, GQA and MQA compared' });
+    await table.scrollIntoViewIfNeeded();
+    const name = table.getByRole('rowheader', { name: 'Llama-3-8B MHA' });
+    const tokens = table.getByRole('rowheader', { name: 'GPT-2 small (124M) MHA' });
+    const lineHeight = await name.evaluate((el) =>
+      Number.parseFloat(getComputedStyle(el).lineHeight),
+    );
+    for (const cell of [name, tokens])
+      expect((await cell.boundingBox())?.height ?? 0).toBeLessThan(1.6 * lineHeight + 8);
+    // The page never scrolls sideways; the region does, and takes focus (keys scroll it).
+    const sideways = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(sideways).toBe(0);
+    await region.focus();
+    const box = await region.boundingBox();
+    await region.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    // → scrolled the table; it did not turn the page to the next step.
+    await expect(page).toHaveURL(/#\/4\.1/);
+    // The model names stay pinned at the left edge while the numbers scroll under them.
+    expect(Math.abs(((await name.boundingBox())?.x ?? 0) - (box?.x ?? 0))).toBeLessThan(2);
+  });
+
   test('multi-query: one K/V head for all, recomputed as the engine does; the link reopens it; undo', async ({
     page,
   }) => {

@@ -151,3 +151,20 @@ test('GPT-2 step: a typed sentence draws in the head view; a long text shows a w
   await headView(page).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/gpt2-375.png` });
 });
+
+test('the head view is in the link: a fresh page opens with it shown; Undo hides it', async ({
+  page,
+}) => {
+  await page.goto('/?backend=reference#/3.6.2');
+  await page.getByLabel('Show the head view').check();
+  await expect(lines(page).first()).toBeAttached({ timeout: 60_000 });
+  await expect.poll(() => page.url()).toMatch(/#\/3\.6\.2\?s=/);
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByLabel('Show the head view')).toBeChecked();
+  await expect(lines(other).first()).toBeAttached({ timeout: 60_000 });
+  await other.close();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Show the head view')).not.toBeChecked();
+  await expect(headView(page)).toHaveCount(0);
+});

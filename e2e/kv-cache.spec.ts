@@ -98,7 +98,7 @@ test('opens on PyTorch’s numbers: a prompt of 3, one token generated, the work
   expect(errors).toEqual([]);
 });
 
-test('Step (by keyboard) grows the cache by one row, whose weights are the full causal pass’s; Play runs to the end; Reset', async ({
+test('Step (by keyboard) grows the cache by one row, whose weights are the full causal pass’s; Play runs to the end, one undo step; Reset', async ({
   page,
 }) => {
   const errors = collectErrors(page);
@@ -127,6 +127,11 @@ test('Step (by keyboard) grows the cache by one row, whose weights are the full 
   await expect
     .poll(async () => (await readTable(page, 'attention weights, head 2')).cells[5], LONG)
     .toEqual(fullRow(view, 1, 5));
+  // Play was one action: one Undo goes back to before it, one Redo to its end.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(status(page)).toContainText('4 of 6 tokens');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(status(page)).toContainText('6 of 6 tokens');
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(status(page)).toHaveText('3 of 6 tokens in the cache: the prompt’s 3 in one call.');
   await expect.poll(async () => (await readTable(page, 'output')).rows.length, LONG).toBe(3);
@@ -194,5 +199,54 @@ test('hostile links: a negative prompt is clamped, a prompt past the tokens fitt
   ).toBeVisible();
   await expect(status(page)).toContainText('6 of 6 tokens');
   await expect.poll(async () => (await readTable(page, 'output')).rows.length, LONG).toBe(6);
+  expect(errors).toEqual([]);
+});
+
+test('KV groups = 1 (MQA): one cache both heads read, PyTorch’s numbers, a smaller cache; the link keeps it', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  const mqa = beyond.kv_cache_mqa;
+  await open(page, '/?backend=reference#/4.2');
+  await expect(page.getByText(/The cache holds 32 numbers/)).toContainText('one per head (MHA)');
+  const groups = page.getByLabel('KV groups', { exact: true });
+  await groups.fill('1');
+  await groups.blur();
+  await expectCells(page, 'cached keys, K/V head 1', rowsOf(block(mqa.cached.keys, 0, 0)));
+  await expectCells(page, 'cached values, K/V head 1', rowsOf(block(mqa.cached.values, 0, 0)));
+  await expect(page.getByRole('table', { name: 'cached keys, head 2', exact: true })).toHaveCount(
+    0,
+  );
+  await expectCells(page, 'attention weights, head 2', rowsOf(block(mqa.attn_weights, 0, 1)));
+  await expectCells(page, 'output', rowsOf(item(mqa.cached.output)));
+  await expect(page.getByText(/The cache holds 16 numbers \(64 bytes in float32\)/)).toContainText(
+    '2× less than MHA’s 32',
+  );
+  await expect(
+    page.getByText(/running output \(cached\) against the full causal pass: max \|Δ\| = /),
+  ).toBeVisible();
+
+  // The link carries the KV groups: a fresh page opens on the same shared cache.
+  await expect(page).toHaveURL(/\?s=/);
+  const other = await page.context().newPage();
+  await open(other, page.url());
+  await expect(other.getByLabel('KV groups', { exact: true })).toHaveValue('1');
+  await expectCells(other, 'cached keys, K/V head 1', rowsOf(block(mqa.cached.keys, 0, 0)));
+  await other.close();
+
+  // A hostile link is clamped and says so; a count that does not divide the heads is fitted.
+  await open(
+    page,
+    `/?backend=reference#/4.2?s=${packText(JSON.stringify({ v: 1, local: { kv_groups: 1e6 } }))}`,
+  );
+  await expect(page.getByText(messages.localFitted('KV groups', 'kv_groups'))).toBeVisible();
+  await expect(page.getByRole('table', { name: 'cached keys, head 2', exact: true })).toBeAttached(
+    LONG,
+  );
+  await groups.fill('3');
+  await groups.blur();
+  await expect(
+    page.getByText('num_kv_groups = 3 does not divide num_heads = 2 evenly; using 2.'),
+  ).toBeVisible();
   expect(errors).toEqual([]);
 });

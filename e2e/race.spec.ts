@@ -92,6 +92,27 @@ test('a small race: every runner within 1e-5 of scale, a line each, copyable, li
   await expect(other.getByRole('table', { name: 'race results' })).toHaveCount(0);
 });
 
+test('the race has no inputs column: its settings take the full width, wide or narrow', async ({
+  page,
+}) => {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 720 });
+    await page.goto('/#/race');
+    const sizes = page.getByRole('group', { name: 'Sequence lengths T' });
+    await expect(sizes).toBeVisible();
+    // No empty column beside it, no drawer to fold: it starts where the title starts.
+    await expect(page.getByRole('button', { name: 'Hide the inputs' })).toHaveCount(0);
+    const title = await page.locator('#step-title').boundingBox();
+    const box = await sizes.boundingBox();
+    expect(Math.abs((box?.x ?? 0) - (title?.x ?? 0)), `left edge at ${width} px`).toBeLessThan(4);
+    expect(box?.width ?? 0, `width at ${width} px`).toBeGreaterThan(width * 0.8);
+    const sideways = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(sideways, `sideways scroll at ${width} px`).toBe(0);
+  }
+});
+
 test('Cancel stops the race at once, keeps what was measured, and a new race can start', async ({
   page,
 }) => {

@@ -1,7 +1,7 @@
 import { line, scaleLinear } from 'd3';
 import type { CompareRow } from '../../src/chapter/beyond/compare.ts';
 import { formatBytes, kvCacheBytes } from '../../src/chapter/beyond/kv-sizes.ts';
-import { ChartFrame } from './ChartFrame.tsx';
+import { PlotFrame } from '../chart/PlotFrame.tsx';
 
 const FRAME = { W: 520, H: 260, M: { top: 12, right: 150, bottom: 36, left: 64 } };
 const { W, H, M } = FRAME;
@@ -23,14 +23,17 @@ export function CacheChart({ rows, maxTokens = 8192 }: { rows: CompareRow[]; max
     .join('; ');
   return (
     <figure className="cache-chart">
-      <ChartFrame
-        frame={FRAME}
-        x={x}
-        y={y}
-        label={`KV-cache size against context length, at ${maxTokens} tokens: ${summary}`}
-        xTitle="context length (tokens)"
-        yTitle="KV cache (GiB, 16-bit)"
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`KV-cache size against context length, at ${maxTokens} tokens: ${summary}`}
       >
+        <PlotFrame
+          frame={FRAME}
+          axes={{ x, y }}
+          xLabel="context length (tokens)"
+          yLabel="KV cache (GiB, 16-bit)"
+        />
         {real.map((r, i) => {
           const fn = (t: number) => kvCacheBytes(r.shape, t) / GIB;
           const d = path.y((t) => y(fn(t)))([0, maxTokens]) ?? '';
@@ -54,7 +57,7 @@ export function CacheChart({ rows, maxTokens = 8192 }: { rows: CompareRow[]; max
             </g>
           );
         })}
-      </ChartFrame>
+      </svg>
       <figcaption>{summary}.</figcaption>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { kvProgress, withKv } from '../../src/chapter/steps/4.2-kv-cache.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useActions, useLab } from '../store/index.ts';
@@ -10,7 +10,9 @@ const TICK_MS = 1200;
 export function GenerateControls() {
   const view = useLab((s) => s.view);
   const { edit } = useActions();
-  const [playing, setPlaying] = useState(false);
+  // While playing, the run's name: its generated tokens are one undo step (null: paused).
+  const [playing, setPlaying] = useState<string | null>(null);
+  const runs = useRef(0);
   const sliderId = useId();
   const T = view.tokens.length;
   const kv = kvProgress(view);
@@ -22,19 +24,22 @@ export function GenerateControls() {
   useEffect(() => {
     if (!playing) return;
     if (done) {
-      setPlaying(false);
+      setPlaying(null);
       return;
     }
+    const run = playing;
     const timer = setTimeout(
-      () => edit((v) => withKv(v, { generated: kvProgress(v).generated + 1 })),
+      () => edit((v) => withKv(v, { generated: kvProgress(v).generated + 1 }), { run }),
       TICK_MS,
     );
     return () => clearTimeout(timer);
   }, [playing, done, edit, kv.generated]);
 
   const play = () => {
-    if (done) edit((v) => withKv(v, { generated: 0 }));
-    setPlaying(true);
+    runs.current += 1;
+    const run = `play ${runs.current}`;
+    if (done) edit((v) => withKv(v, { generated: 0 }), { run });
+    setPlaying(run);
   };
   return (
     <section className="controls generate" aria-label="Generation">
@@ -71,14 +76,14 @@ export function GenerateControls() {
           type="button"
           disabled={done}
           onClick={() => {
-            setPlaying(false);
+            setPlaying(null);
             edit((v) => withKv(v, { generated: kvProgress(v).generated + 1 }));
           }}
         >
           Step
         </button>
         {playing ? (
-          <button type="button" onClick={() => setPlaying(false)}>
+          <button type="button" onClick={() => setPlaying(null)}>
             Pause
           </button>
         ) : (
@@ -90,7 +95,7 @@ export function GenerateControls() {
           type="button"
           disabled={kv.generated === 0}
           onClick={() => {
-            setPlaying(false);
+            setPlaying(null);
             edit((v) => withKv(v, { generated: 0 }));
           }}
         >

@@ -1,21 +1,18 @@
 import './beyond.css';
 import { compareRows, learnerShape } from '../../src/chapter/beyond/compare.ts';
 import { fitGqa } from '../../src/chapter/beyond/state.ts';
-import { MAX_HEADS, MIN_HEADS } from '../../src/chapter/limits.ts';
 import type { StepDef } from '../../src/chapter/steps/index.ts';
 import { readLocal } from '../../src/chapter/steps/local.ts';
-import { NumberField } from '../controls/NumberField.tsx';
 import { PanelGroups } from '../steps/PanelGroups.tsx';
-import { useActions, useLab } from '../store/index.ts';
+import { useLab } from '../store/index.ts';
 import { CacheChart } from './CacheChart.tsx';
 import { CompareTable } from './CompareTable.tsx';
-import { HeadSharing } from './HeadSharing.tsx';
+import { KvHeadsControl } from './KvHeadsControl.tsx';
 import { useStepGroups } from './useStepGroups.ts';
 
 /** §4.1: the K/V head count, who shares what, the per-head weights, and what it saves. */
 export function GqaBody({ def }: { def: StepDef }) {
   const view = useLab((s) => s.view);
-  const { edit } = useActions();
   const shown = useStepGroups();
   const wanted = readLocal(def.local ?? {}, view).num_kv_groups as number;
   const fit = fitGqa(wanted, view.num_heads);
@@ -23,22 +20,15 @@ export function GqaBody({ def }: { def: StepDef }) {
   const rows = compareRows(learnerShape(dIn, view.d_out, view.num_heads, fit.num_kv_groups, false));
   return (
     <div className="beyond">
-      <section className="controls" aria-label="Key/value heads">
-        <div className="control">
-          <NumberField
-            label="num_kv_groups"
-            hint={`key/value heads; divides num_heads = ${view.num_heads}`}
-            value={wanted}
-            min={MIN_HEADS}
-            max={MAX_HEADS}
-            integer
-            step={1}
-            onCommit={(v) => edit((s) => ({ ...s, local: { ...s.local, num_kv_groups: v } }))}
-            error={fit.problem}
-          />
-        </div>
-        <HeadSharing heads={view.num_heads} groups={fit.num_kv_groups} />
-      </section>
+      <KvHeadsControl
+        field="num_kv_groups"
+        label="num_kv_groups"
+        hint={`key/value heads; divides num_heads = ${view.num_heads}`}
+        name="Key/value heads"
+        wanted={wanted}
+        groups={fit.num_kv_groups}
+        problem={fit.problem}
+      />
       {shown ? <PanelGroups groups={shown.groups} /> : <p className="computing">Computing…</p>}
       <section className="group" aria-label="What sharing saves">
         <h3>What sharing saves: MHA, GQA and MQA side by side</h3>

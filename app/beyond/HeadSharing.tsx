@@ -1,5 +1,5 @@
 import { schemeTableau10 } from 'd3';
-import { kvGroupOf } from '../../src/chapter/beyond/kv-sizes.ts';
+import { kvGroupOf, kvSharingWords } from '../../src/chapter/beyond/kv-sizes.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -15,17 +15,16 @@ export function HeadSharing({ heads, groups }: { heads: number; groups: number }
   const gap = 8;
   const width = heads * (box + gap) + gap;
   const kvWidth = (box + gap) * (heads / groups) - gap;
-  const label = Array.from(
-    { length: groups },
-    (_, g) =>
-      `K/V head ${g + 1} serves query heads ${Array.from({ length: heads }, (_, h) => h)
-        .filter((h) => kvGroupOf(h, heads, groups) === g)
-        .map((h) => h + 1)
-        .join(', ')}`,
-  ).join('; ');
+  const label = kvSharingWords(heads, groups);
   return (
     <figure className="head-sharing">
-      <svg viewBox={`0 0 ${width} 130`} role="img" aria-label={`Head sharing: ${label}`}>
+      <svg
+        viewBox={`0 0 ${width} 130`}
+        // Boxes keep one size whatever the head count: two heads draw half as wide as four.
+        style={{ maxWidth: `${Math.round(width * 1.85)}px` }}
+        role="img"
+        aria-label={`Head sharing: ${label}`}
+      >
         {range(heads).map((h) => {
           const g = kvGroupOf(h, heads, groups);
           const x = gap + h * (box + gap);

@@ -1,6 +1,6 @@
 import { line, scaleLinear } from 'd3';
 import type { WorkPoint } from '../../src/chapter/beyond/work.ts';
-import { ChartFrame } from './ChartFrame.tsx';
+import { PlotFrame } from '../chart/PlotFrame.tsx';
 
 const FRAME = { W: 520, H: 240, M: { top: 12, right: 90, bottom: 36, left: 56 } };
 const { W, H, M } = FRAME;
@@ -18,16 +18,17 @@ export function WorkChart({ curve, at }: { curve: WorkPoint[]; at: number }) {
   const summary = `at T = ${last.tokens}: ${last.without.toLocaleString('en')} without a cache, ${last.with.toLocaleString('en')} with it`;
   return (
     <figure className="work-chart">
-      <ChartFrame
-        frame={FRAME}
-        x={x}
-        y={y}
-        label={`Multiply-adds against tokens so far, ${summary}`}
-        xTitle="tokens so far (T)"
-        yTitle="multiply-adds, total"
-        xTicks={Math.max(1, Math.min(8, last.tokens - first))}
-        yFormat="~s"
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`Multiply-adds against tokens so far, ${summary}`}
       >
+        <PlotFrame
+          frame={FRAME}
+          axes={{ x, y, xTicks: Math.max(1, Math.min(8, last.tokens - first)), yFormat: '~s' }}
+          xLabel="tokens so far (T)"
+          yLabel="multiply-adds, total"
+        />
         <line x1={x(at)} x2={x(at)} y1={M.top} y2={H - M.bottom} className="now-line" />
         {SERIES.map((s, i) => (
           <g key={s.key}>
@@ -52,7 +53,7 @@ export function WorkChart({ curve, at }: { curve: WorkPoint[]; at: number }) {
             </text>
           </g>
         ))}
-      </ChartFrame>
+      </svg>
       <figcaption>Total multiply-adds {summary}.</figcaption>
     </figure>
   );

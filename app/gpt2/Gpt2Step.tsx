@@ -27,7 +27,7 @@ const HEAD_VIEW_TOKENS = 24;
 export function Gpt2Step() {
   const { local, seed, setLocal } = useGpt2View();
   const [selected, setSelected] = useState(0);
-  const headView = useLab((s) => s.showHeadView);
+  const headView = useLab((s) => s.view.head_view);
   const [grid, gridShown] = useOnScreen(true);
   const [strip, stripShown] = useOnScreen();
   const [t, setT] = useState(0);

@@ -20,6 +20,8 @@ interface Edit {
   key: string | null;
   /** Closed: the gesture that made it ended, so the next change starts a new edit. */
   sealed: boolean;
+  /** A run of edits the app makes for one action of the learner's (Play), which is one edit. */
+  run?: string;
 }
 
 export interface UndoFlags {
@@ -38,19 +40,26 @@ export class UndoHistory {
 
   /**
    * Records `before → after`; a new edit clears what could be redone. `alone` keeps an edit
-   * from merging whatever it changed (a button such as "Start over" is never part of a gesture).
+   * from merging whatever it changed (a button such as "Start over" is never part of a gesture);
+   * edits of one `run` (the tokens Play generates) merge into one.
    */
-  record(before: ViewState, after: ViewState, alone = false): void {
+  record(before: ViewState, after: ViewState, alone = false, run?: string): void {
     this.future = [];
     const key = alone ? null : editKey(before, after);
     const last = this.past[this.past.length - 1];
+    // One run's edits are one edit, whatever they changed and however the pointer moved
+    // meanwhile, unless another edit came in between.
+    if (run !== undefined && last && last.run === run && last.after === before) {
+      last.after = after;
+      return;
+    }
     // Merging needs an open gesture, the same thing changed, and no jump in between.
     const merged = last && !last.sealed && last.after === before ? mergeKeys(last.key, key) : null;
     if (last && merged !== null) {
       Object.assign(last, { after, key: merged });
       return;
     }
-    this.past.push({ before, after, key, sealed: alone });
+    this.past.push({ before, after, key, sealed: alone, run });
     if (this.past.length > this.limit) this.past.shift();
   }
 

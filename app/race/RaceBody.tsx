@@ -1,6 +1,7 @@
 import './race.css';
 import { readLocal } from '../../src/chapter/steps/local.ts';
 import { type RaceLocal, raceFields } from '../../src/chapter/steps/race.ts';
+import { worstRelativeDiff } from '../../src/race/accuracy.ts';
 import { IMPL_SHORT } from '../../src/race/implementations.ts';
 import { isMeasured } from '../../src/race/protocol.ts';
 import { markdownTable } from '../../src/race/table.ts';
@@ -26,10 +27,7 @@ export function RaceBody() {
   const last = state.rows.at(-1);
   const peak = state.peak?.gflops ?? null;
   const measured = state.rows.filter(isMeasured);
-  const worst = measured.reduce(
-    (m, r) => Math.max(m, r.scale > 0 ? r.max_abs_diff / r.scale : 0),
-    0,
-  );
+  const worst = worstRelativeDiff(measured);
   const said = {
     idle: 'Choose sizes and implementations, then start the race.',
     running: last

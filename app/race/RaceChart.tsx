@@ -2,6 +2,7 @@ import { line, scaleLog, scaleOrdinal, schemeTableau10 } from 'd3';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { IMPL_IDS, IMPL_SHORT, type ImplId } from '../../src/race/implementations.ts';
 import { isMeasured, type MeasuredRow, type RaceRow } from '../../src/race/protocol.ts';
+import { decadeTicks } from '../chart/log-ticks.ts';
 import { PlotFrame } from '../chart/PlotFrame.tsx';
 
 const H = 300;
@@ -24,13 +25,6 @@ function useWidth(): [(el: HTMLElement | null) => void, number] {
 }
 
 const colour = scaleOrdinal<ImplId, string>(IMPL_IDS, schemeTableau10.concat(['#555', '#a05']));
-
-/** Log-scale ticks at powers of ten only, or the labels pile up. */
-function decades(lo: number, hi: number): number[] {
-  const out: number[] = [];
-  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) out.push(10 ** e);
-  return out.filter((v) => v >= lo && v <= hi);
-}
 
 /** Time per forward pass against T, both axes log scale, one line per implementation. */
 export function RaceChart({ rows }: { rows: readonly RaceRow[] }) {
@@ -56,7 +50,7 @@ export function RaceChart({ rows }: { rows: readonly RaceRow[] }) {
       .y((r) => y(r.median_ms));
     const lines = [...byImpl].map(([impl, rs]) => ({ impl, rs, d: path(rs) ?? '' }));
     const xTicks = [...new Set(ts)].sort((a, b) => a - b);
-    return { lines, x, y, xTicks, yTicks: decades(msLo, msHi) };
+    return { lines, x, y, xTicks, yTicks: decadeTicks(msLo, msHi) };
   }, [rows, W]);
   return (
     <figure className="race-chart" ref={box}>

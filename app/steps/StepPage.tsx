@@ -9,7 +9,7 @@ import { FormulaPanel } from '../formula/FormulaPanel.tsx';
 import { StepHeadView } from '../headview/StepHeadView.tsx';
 import { useLab } from '../store/index.ts';
 import { markPainted } from '../store/paint.ts';
-import { customBody, showsEditor } from './bodies.ts';
+import { customBody, showsEditColumn, showsEditor } from './bodies.ts';
 import { EditColumn } from './EditColumn.tsx';
 import { PanelGroups } from './PanelGroups.tsx';
 import { Prose } from './Prose.tsx';
@@ -62,7 +62,8 @@ export function StepPage() {
   useScrollToStep(view.step);
   const Body = customBody(def);
   const changes = useChanges(groups);
-  const headView = useLab((s) => s.showHeadView);
+  const headView = useLab((s) => s.view.head_view);
+  const editColumn = showsEditColumn(def, view);
 
   return (
     <article className="step" aria-labelledby="step-title">
@@ -72,8 +73,8 @@ export function StepPage() {
         </h2>
         <ViewToggles />
       </header>
-      <div className="workbench">
-        <EditColumn def={def} editor={showsEditor(def)} />
+      <div className={editColumn ? 'workbench' : 'workbench no-inputs'}>
+        {editColumn && <EditColumn def={def} editor={showsEditor(def)} />}
         <div className="watch-column">
           <Fault />
           {Body ? (

@@ -15,7 +15,7 @@ function Toggle({ on, set, label }: { on: boolean; set: (on: boolean) => void; l
 export function ViewToggles() {
   const tables = useLab((s) => s.showTables);
   const changes = useLab((s) => s.showChanges);
-  const headView = useLab((s) => s.showHeadView);
+  const headView = useLab((s) => s.view.head_view);
   const { setShowTables, setShowChanges, setShowHeadView } = useActions();
   return (
     <div className="view-toggles">

@@ -4,6 +4,7 @@
  */
 import { type ComponentType, lazy } from 'react';
 import type { BodyKind, StepDef } from '../../src/chapter/steps/index.ts';
+import type { ViewState } from '../../src/chapter/view.ts';
 import { GqaBody } from '../beyond/GqaBody.tsx';
 import { KvCacheBody } from '../beyond/KvCacheBody.tsx';
 import { PaddingBody } from '../beyond/PaddingBody.tsx';
@@ -28,6 +29,14 @@ const OWN_INPUTS: ReadonlySet<CustomBody> = new Set(['gpt2', 'training', 'race']
 export function showsEditor(def: StepDef): boolean {
   const kind = def.body ?? 'panels';
   return kind === 'panels' || !OWN_INPUTS.has(kind);
+}
+
+/**
+ * Whether the step's page has an inputs column: the editor, controls or a pipeline to draw. The
+ * race has none of them, and its own settings take the full width.
+ */
+export function showsEditColumn(def: StepDef, view: ViewState): boolean {
+  return showsEditor(def) || def.controls.length > 0 || def.configsFor(view).length > 0;
 }
 
 /** The custom component for a step, or null when it draws the standard panels. */

@@ -15,6 +15,7 @@ export function openStep(view: ViewState, step: StepId): ViewState {
     embeddings: view.embeddings,
     backend: view.backend,
     scatter_dims: view.scatter_dims,
+    head_view: view.head_view,
   });
 }
 

@@ -40,16 +40,17 @@ export interface LabState {
   lock: Focus | null;
   showTables: boolean;
   showChanges: boolean;
-  /** The head view (app/headview) drawn above the step's heatmaps. */
-  showHeadView: boolean;
   undo: UndoFlags;
   notice: Notice | null;
   actions: LabActions;
 }
 
 export interface LabActions {
-  /** Any change the learner makes to the view: an undo step; recomputes when configs changed. */
-  edit(change: (view: ViewState) => ViewState): void;
+  /**
+   * Any change the learner makes to the view: an undo step; recomputes when configs changed.
+   * Edits with the same `run` (one press of Play) are one undo step.
+   */
+  edit(change: (view: ViewState) => ViewState, options?: { run?: string }): void;
   /** Opens a step keeping the learner's inputs: navigation (a new URL entry), not an edit. */
   goTo(step: StepId): void;
   setBackend(choice: BackendChoice): void;
@@ -156,8 +157,8 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
     }
 
     /** A learner's edit of the whole view: recorded for undo. */
-    function record(before: ViewState, view: ViewState, alone = false): void {
-      history.record(before, view, alone);
+    function record(before: ViewState, view: ViewState, alone = false, run?: string): void {
+      history.record(before, view, alone, run);
       set({ undo: history.flags() });
     }
 
@@ -173,11 +174,10 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
       lock: null,
       showTables: false,
       showChanges: false,
-      showHeadView: false,
       undo: history.flags(),
       notice: null,
       actions: {
-        edit(change) {
+        edit(change, options) {
           const before = get().view;
           const view = keepInside(change(before));
           // An edit that changes nothing (a value typed again) is no undo step.
@@ -195,7 +195,7 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
               ? { view, origin: 'edit', hover: null, lock: null, ...kept }
               : { view, origin: 'edit', ...kept },
           );
-          record(before, view);
+          record(before, view, false, options?.run);
           send(view);
         },
         goTo(step) {
@@ -218,7 +218,9 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
         },
         setShowTables: (showTables) => set({ showTables }),
         setShowChanges: (showChanges) => set({ showChanges }),
-        setShowHeadView: (showHeadView) => set({ showHeadView }),
+        setShowHeadView(on) {
+          get().actions.edit((v) => ({ ...v, head_view: on }));
+        },
         refresh: () => send(get().view, true),
         arrive: (view) => show(view, 'url'),
         undo() {

@@ -1,5 +1,6 @@
 import { scaleLinear, scaleLog } from 'd3';
 import { useMemo, useRef, useState } from 'react';
+import { decadeTicks } from '../chart/log-ticks.ts';
 import { PlotFrame } from '../chart/PlotFrame.tsx';
 import { CHUNK, chunkCount, chunkPath, dataY, GrowingExtent } from './curve-chunks.ts';
 
@@ -69,10 +70,8 @@ export function LossCurve({ values, label, log, at, onHover, compare = NONE }: C
     const sy = d1 === d0 ? 0 : (p1 - p0) / (d1 - d0);
     const sx = x(1) - x(0);
     const transform = `matrix(${sx} 0 0 ${sy} ${x(0)} ${p0 - sy * d0})`;
-    // Log ticks: powers of ten only, at most five of them, or the labels pile up.
-    const decades = y.ticks(4).filter((t) => Number.isInteger(Math.log10(t)));
-    const every = Math.ceil(decades.length / 5);
-    const ticks = log ? decades.filter((_, i) => i % every === 0) : y.ticks(4);
+    const [yLo, yHi] = y.domain();
+    const ticks = log ? decadeTicks(yLo, yHi, 5) : y.ticks(4);
     return { transform, x, y, ticks };
   }, [values, compare, log, ownRange, compareRange]);
   const stepAt = (clientX: number, svg: SVGSVGElement) => {

@@ -24,6 +24,8 @@ export interface ViewState extends ModuleSettings {
   locked: LockedCell | null;
   /** The two embedding dimensions the scatter plot shows. */
   scatter_dims: [number, number];
+  /** "Show the head view": BertViz's lines drawn above the step's heatmaps. */
+  head_view: boolean;
   /**
    * The step's own fields (e.g. 3.6.2's toy tensor `a`), declared by the step's `local` with
    * their initial values, schema and clamping; empty for a step without any.
@@ -49,4 +51,5 @@ export const BOOK_VIEW: Omit<ViewState, 'step' | 'local'> = {
   backend: 'auto',
   locked: null,
   scatter_dims: [0, 1],
+  head_view: false,
 };

@@ -54,6 +54,7 @@ const REPAIRS: { [K in keyof Settings]: Repair<K> } = {
   },
   locked: repairLockedShape,
   scatter_dims: repairScatterShape,
+  head_view: (raw, fallback, problems) => repairBoolean('head_view', raw, fallback, problems),
 };
 
 /** The view a link describes: `fields` laid over the step's default `base`. */
@@ -75,6 +76,7 @@ export function repairView(fields: RawFields, base: ViewState, problems: string[
     backend: take('backend'),
     locked: take('locked'),
     scatter_dims: take('scatter_dims'),
+    head_view: take('head_view'),
     local: Object.hasOwn(fields, 'local')
       ? repairLocal(base.step, fields.local, base.local, problems)
       : base.local,

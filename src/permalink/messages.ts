@@ -24,6 +24,7 @@ export const FIELD_LABELS = {
   training: 'training-mode switch (training)',
   causal: 'causal-mask switch (causal)',
   scaled: 'scaling switch (scaled)',
+  head_view: 'head view switch (head_view)',
   backend: 'backend',
   locked: 'locked heatmap cell (locked)',
   scatter_dims: 'scatter-plot dimensions (scatter_dims)',

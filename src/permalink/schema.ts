@@ -63,6 +63,7 @@ export const viewFieldsSchema = z.strictObject({
   backend: z.enum(BACKEND_CHOICES),
   locked: z.strictObject({ head: index, row: index, col: index }).nullable(),
   scatter_dims: z.tuple([index, index]),
+  head_view: z.boolean(),
   /** The step's own fields; what each must be is the step's to say (see localErrors). */
   local: z.record(z.string(), z.unknown()),
 });

@@ -1,4 +1,5 @@
 /** The race's results as words and a Markdown table: what "Copy table" puts on the clipboard. */
+import { relativeDiff } from './accuracy.ts';
 import { IMPL_SHORT } from './implementations.ts';
 import { isMeasured, type RaceRow } from './protocol.ts';
 
@@ -33,7 +34,7 @@ export function rowCells(row: RaceRow, peak: number | null): string[] {
     threeDigits(row.median_ms),
     String(row.runs),
     formatDiff(row.max_abs_diff),
-    formatDiff(row.scale > 0 ? row.max_abs_diff / row.scale : row.max_abs_diff),
+    formatDiff(relativeDiff(row)),
     threeDigits(row.gflops),
     peak ? `${((100 * row.gflops) / peak).toFixed(0)} %` : '',
   ];

@@ -111,6 +111,38 @@ describe('the undo history', () => {
     expect(history.undo()?.seed).toBe(1);
   });
 
+  it('one run (Play on §4.2) is one edit, across pointer presses; another edit splits it', () => {
+    const kv = defaultView('4.2');
+    const at = (v: ViewState, generated: number) => ({ ...v, local: { ...v.local, generated } });
+    const history = new UndoHistory();
+    let view = kv;
+    for (const g of [2, 3, 4, 5]) {
+      const next = at(view, g);
+      history.record(view, next, false, 'play 1');
+      history.seal(); // a click elsewhere while playing
+      view = next;
+    }
+    expect(history.undo()).toBe(kv);
+    expect(history.flags()).toEqual({ canUndo: false, canRedo: true });
+    expect(history.redo()).toBe(view);
+    // A typed seed in the middle of a run: the run's tokens before and after it stay apart.
+    const runner = new UndoHistory();
+    const a = at(kv, 2);
+    runner.record(kv, a, false, 'play 2');
+    const b = { ...a, seed: 7 };
+    runner.record(a, b);
+    const c = at(b, 3);
+    runner.record(b, c, false, 'play 2');
+    expect(runner.undo()).toBe(b);
+    expect(runner.undo()).toBe(a);
+    expect(runner.undo()).toBe(kv);
+    // A later run is a new edit.
+    const later = new UndoHistory();
+    later.record(kv, a, false, 'play 3');
+    later.record(a, c, false, 'play 4');
+    expect(later.undo()).toBe(a);
+  });
+
   it('a new edit clears redo, and a redone edit never swallows the next one', () => {
     const history = new UndoHistory();
     const a = { ...book, seed: 1 };

@@ -2,9 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cacheDeltas, kvPanels } from '../../src/chapter/beyond/kv-panels.ts';
-import { fitKv, generatedField, prefillField } from '../../src/chapter/beyond/kv-state.ts';
+import {
+  fitKv,
+  generatedField,
+  kvGroupsField,
+  prefillField,
+} from '../../src/chapter/beyond/kv-state.ts';
 import { CELL } from '../../src/chapter/panels/types.ts';
-import { kvProgress, kvWork, withKv } from '../../src/chapter/steps/4.2-kv-cache.ts';
+import { kvGroups, kvProgress, kvWork, withKv } from '../../src/chapter/steps/4.2-kv-cache.ts';
 import { configsFor } from '../../src/chapter/steps/index.ts';
 import { defaultView, type ViewState } from '../../src/chapter/view.ts';
 import { runAttention } from '../../src/engine/index.ts';
@@ -13,6 +18,7 @@ import beyond from '../fixtures/beyond-traces.json' with { type: 'json' };
 import { linkWith } from '../permalink/helpers.ts';
 
 const kv = beyond.kv_cache;
+const mqa = beyond.kv_cache_mqa;
 const flat = (x: unknown): number[] => (Array.isArray(x) ? x.flatMap(flat) : [x as number]);
 const withLocal = (local: Record<string, unknown>): ViewState => ({
   ...defaultView('4.2'),
@@ -71,7 +77,7 @@ describe('§4.2 KV cache: the step', () => {
     view = withKv(view, { generated: 99 });
     expect(kvProgress(view)).toMatchObject({ generated: 3, t: 6, problems: [] });
     view = withKv(view, { prefill: 5 });
-    expect(view.local).toEqual({ prefill: 5, generated: 1 });
+    expect(view.local).toEqual({ prefill: 5, generated: 1, kv_groups: 2 });
     view = withKv(view, { generated: 0 });
     expect(kvProgress(view)).toMatchObject({ t: 5, newFrom: 0 });
     expect(configsFor(view)[0].kv_cache).toEqual({ prefill: 5 });
@@ -94,10 +100,10 @@ describe('§4.2 KV cache: the step', () => {
   it('hostile links: negative or huge values are clamped with a message; prefill > T fitted at use', () => {
     const link = (local: unknown) => linkWith({ v: 1, local }, '4.2');
     const negative = decodeView(link({ prefill: -4, generated: 1 }));
-    expect(negative.state.local).toEqual({ prefill: 1, generated: 1 });
+    expect(negative.state.local).toEqual({ prefill: 1, generated: 1, kv_groups: 2 });
     expect(negative.problems).toEqual([messages.localFitted(prefillField.label, 'prefill')]);
     const huge = decodeView(link({ prefill: 2, generated: 1e9 }));
-    expect(huge.state.local).toEqual({ prefill: 2, generated: 32 });
+    expect(huge.state.local).toEqual({ prefill: 2, generated: 32, kv_groups: 2 });
     expect(huge.problems).toEqual([messages.localFitted(generatedField.label, 'generated')]);
     expect(kvProgress(huge.state)).toMatchObject({ prefill: 2, generated: 4, t: 6 });
     expect(kvProgress(huge.state).problems).toHaveLength(1);
@@ -123,13 +129,89 @@ describe('§4.2 KV cache: the step', () => {
   });
 });
 
+describe('§4.2 with KV groups (GQA / MQA): the cache per shared K/V head', () => {
+  it('one KV group (MQA) asks the engine for gqa, and matches PyTorch’s cached keys and output', () => {
+    const view = withLocal({ kv_groups: 1 });
+    expect(kvGroups(view)).toEqual({ wanted: 1, groups: 1, problem: null });
+    const [config] = configsFor(view);
+    expect(config).toMatchObject({ variant: 'gqa', num_kv_groups: 1, kv_cache: { prefill: 3 } });
+    const { tokens, embeddings, seed, d_out, num_heads, kv_cache, num_kv_groups } = mqa.config;
+    expect(config).toMatchObject({
+      tokens,
+      embeddings,
+      seed,
+      d_out,
+      num_heads,
+      kv_cache,
+      num_kv_groups,
+    });
+    const trace = runAttention(config);
+    const cached = trace.cached;
+    if (!cached) throw new Error('no cached path');
+    expect(cached.keys.shape).toEqual([1, 1, 4, 2]);
+    for (const name of ['keys', 'values', 'output'] as const)
+      expect(Array.from(cached[name].data), name).toEqual(
+        flat(mqa.cached[name]).map((x) => expect.closeTo(x, 6)),
+      );
+    expect(Array.from(cached.attn_weights.data)).toEqual(
+      flat(mqa.attn_weights).map((x) => expect.closeTo(x, 6)),
+    );
+  });
+
+  it('panels: one cache pair per K/V head, named by it; both query heads read it', () => {
+    const view = withLocal({ kv_groups: 1 });
+    const groups = kvPanels(runAttention(configsFor(view)[0]), kvProgress(view).newFrom);
+    const [cache] = groups;
+    expect(cache.panels.map((p) => `${p.id}: ${p.label}`)).toEqual([
+      'cache_k.g1: cached keys, K/V head 1',
+      'cache_v.g1: cached values, K/V head 1',
+    ]);
+    expect(cache.note).toContain(
+      '1 K/V head for 2 query heads: K/V head 1 serves query heads 1, 2.',
+    );
+    const panels = groups.flatMap((g) => g.panels);
+    expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
+    // Each head's weights and their formulas read the shared keys without running out of range.
+    for (const id of ['attn_weights.h1', 'attn_weights.h2'])
+      expect(panels.find((p) => p.id === id)?.formula?.(3, 1).text).toContain('α42');
+    expect(groups.flatMap((g) => g.checks ?? []).map((c) => c.ok)).toEqual([true, true]);
+  });
+
+  it('the cache shrinks by heads / groups; the work counts only the K/V projections less', () => {
+    const mha = kvWork(withLocal({}));
+    const one = kvWork(withLocal({ kv_groups: 1 }));
+    // 4 tokens × (keys + values) × head_dim 2, for 2 heads or 1 shared head.
+    expect(mha.cached).toBe(32);
+    expect(one.cached).toBe(16);
+    expect(one.cachedMha).toBe(32);
+    // d_in = 3: each token projects keys and values 2 numbers narrower: 3 × 2 × 2 MACs fewer.
+    expect(mha.with - one.with).toBe(4 * 3 * 2 * 2);
+  });
+
+  it('a count that does not divide the heads is fitted with a message; a hostile link is clamped', () => {
+    const four = { ...withLocal({ kv_groups: 3 }), num_heads: 4, d_out: 8 };
+    expect(kvGroups(four)).toEqual({
+      wanted: 3,
+      groups: 2,
+      problem: 'num_kv_groups = 3 does not divide num_heads = 4 evenly; using 2.',
+    });
+    const link = (local: unknown) => linkWith({ v: 1, local }, '4.2');
+    const huge = decodeView(link({ kv_groups: 1e6 }));
+    expect(huge.problems).toEqual([messages.localFitted(kvGroupsField.label, 'kv_groups')]);
+    expect(kvGroups(huge.state).groups).toBe(2);
+    const view = withLocal({ kv_groups: 1, generated: 2 });
+    expect(decodeView(encodeView(view))).toEqual({ state: view, problems: [] });
+  });
+});
+
 describe('§4.2: the cached path equals the full causal pass', () => {
-  it('for random embeddings, prompts, heads and progress (within 1e-6 of scale)', () => {
+  it('for random embeddings, prompts, heads, KV groups and progress (within 1e-6 of scale)', () => {
     const arb = fc
       .record({
         T: fc.integer({ min: 1, max: 8 }),
         dIn: fc.integer({ min: 1, max: 4 }),
         heads: fc.constantFrom(1, 2, 4),
+        groupsPick: fc.constantFrom(0, 1, 2),
         headDim: fc.integer({ min: 1, max: 3 }),
         seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
         prefill: fc.integer({ min: 1, max: 8 }),
@@ -150,7 +232,12 @@ describe('§4.2: the cached path equals the full causal pass', () => {
     fc.assert(
       fc.property(arb, ({ r, embeddings }) => {
         const view: ViewState = {
-          ...withLocal({ prefill: r.prefill, generated: r.generated }),
+          ...withLocal({
+            prefill: r.prefill,
+            generated: r.generated,
+            // MHA, GQA (where the heads split) or MQA.
+            kv_groups: [r.heads, Math.max(1, r.heads / 2), 1][r.groupsPick],
+          }),
           tokens: embeddings.map((_, i) => `t${i}`),
           embeddings: embeddings.map((row) => row.map((x) => Math.fround(x))),
           seed: r.seed,

@@ -7,6 +7,7 @@ import {
   kvCacheBytes,
   kvCacheBytesPerToken,
   kvGroupOf,
+  kvSharingWords,
   modelAttentionParams,
   sharingVariants,
 } from '../../src/chapter/beyond/kv-sizes.ts';
@@ -98,5 +99,17 @@ describe('which K/V head serves which query head', () => {
     const trace = runAttention({ variant: 'gqa', d_out: 8, num_heads: 4, num_kv_groups: 2 });
     expect(trace.keys.shape).toEqual([1, 2, 6, 2]);
     expect(trace.attn_scores.shape).toEqual([1, 4, 6, 6]);
+  });
+});
+
+describe('kvSharingWords: who reads which K/V head, in words', () => {
+  it('consecutive query heads share, as repeat_interleave hands them out', () => {
+    expect(kvSharingWords(4, 2)).toBe(
+      'K/V head 1 serves query heads 1, 2; K/V head 2 serves query heads 3, 4',
+    );
+    expect(kvSharingWords(2, 2)).toBe(
+      'K/V head 1 serves query head 1; K/V head 2 serves query head 2',
+    );
+    expect(kvSharingWords(3, 1)).toBe('K/V head 1 serves query heads 1, 2, 3');
   });
 });

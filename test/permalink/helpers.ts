@@ -140,6 +140,7 @@ const randomViewArb = fc
     training: fc.boolean(),
     causal: fc.boolean(),
     scaled: fc.boolean(),
+    head_view: fc.boolean(),
     backend: fc.constantFrom(...BACKEND_CHOICES),
     hasLock: fc.boolean(),
     picks: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
@@ -171,6 +172,7 @@ const randomViewArb = fc
           training: r.training,
           causal: r.causal,
           scaled: r.scaled,
+          head_view: r.head_view,
           backend: r.backend,
           locked: r.hasLock
             ? { head: r.picks[1] % num_heads, row: r.picks[2] % r.rows, col: r.picks[3] % r.rows }

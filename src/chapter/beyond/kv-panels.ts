@@ -10,6 +10,8 @@ import { headsOf } from '../panels/heads.ts';
 import { outputPanel, projectedPanel, weightsPanel } from '../panels/make.ts';
 import { block, item } from '../panels/slice.ts';
 import { CELL, type Check, type Panel, type PanelGroup } from '../panels/types.ts';
+import { expandKv } from './gqa-panels.ts';
+import { kvSharingWords } from './kv-sizes.ts';
 
 /** The trace with the cached path's tensors in place of the full pass's. */
 function cachedTrace(trace: Trace): Trace {
@@ -65,30 +67,47 @@ function checksOf(trace: Trace, newFrom: number): Check[] {
   ];
 }
 
+/** One cache panel per K/V head: per head under MHA, per shared group under GQA/MQA. */
+function cachePanels(cached: Trace, newFrom: number): Panel[] {
+  const kv = cached.keys.shape[1];
+  const shared = kv < cached.attn_weights.shape[1];
+  return Array.from({ length: kv }, (_, g) =>
+    (['keys', 'values'] as const).map((which) => {
+      const where = shared ? `K/V head ${g + 1}` : `head ${g + 1}`;
+      const panel = projectedPanel({ trace: cached, h: g, suffix: where }, which);
+      const name = which === 'keys' ? 'cache_k' : 'cache_v';
+      return dimmed(
+        {
+          ...panel,
+          id: `${name}.${shared ? 'g' : 'h'}${g + 1}`,
+          label: `cached ${which}, ${where}`,
+          code: name,
+        },
+        newFrom,
+      );
+    }),
+  ).flat();
+}
+
+/** Under GQA/MQA, which query heads read each K/V head's cache rows. */
+function sharingNote(kv: number, heads: number): string {
+  if (kv === heads) return '';
+  return ` ${kv} K/V head${kv > 1 ? 's' : ''} for ${heads} query heads: ${kvSharingWords(heads, kv)}.`;
+}
+
 export function kvPanels(trace: Trace, newFrom: number): PanelGroup[] {
-  const cached = cachedTrace(trace);
-  const t = trace.attn_weights.shape[2];
+  const kv = trace.keys.shape[1];
   const heads = headsOf(trace);
+  // Each query head's weights read its group's keys, repeated as repeat_interleave does.
+  const perQueryHead = (x: Trace) => (kv < heads.length ? expandKv(x) : x);
+  const cached = perQueryHead(cachedTrace(trace));
+  const full = perQueryHead(trace);
+  const t = trace.attn_weights.shape[2];
   const latest = newFrom === t - 1 ? `row ${t}` : `rows 1–${t} (the prompt)`;
   const cache: PanelGroup = {
     title: `The cache: cache_k and cache_v hold ${t} tokens`,
-    note: `Dimmed rows were stored by earlier calls and are only read; ${latest} was appended by this call.`,
-    panels: heads.flatMap((h) =>
-      (['keys', 'values'] as const).map((which) => {
-        const w = { trace: cached, h, suffix: `head ${h + 1}` };
-        const panel = projectedPanel(w, which);
-        const name = which === 'keys' ? 'cache_k' : 'cache_v';
-        return dimmed(
-          {
-            ...panel,
-            id: `${name}.h${h + 1}`,
-            label: `cached ${which}, head ${h + 1}`,
-            code: name,
-          },
-          newFrom,
-        );
-      }),
-    ),
+    note: `Dimmed rows were stored by earlier calls and are only read; ${latest} was appended by this call.${sharingNote(kv, heads.length)}`,
+    panels: cachePanels(cachedTrace(trace), newFrom),
   };
   const perHead: PanelGroup[] = heads.map((h) => ({
     title: `Head ${h + 1}: this call computes ${latest} only`,
@@ -100,14 +119,14 @@ export function kvPanels(trace: Trace, newFrom: number): PanelGroup[] {
     panels: [dimmed(outputPanel(cached, 0, 'output', 'output'), newFrom)],
     checks: checksOf(trace, newFrom),
   };
-  const full: PanelGroup = {
+  const fullPass: PanelGroup = {
     title: 'Without a cache: the full causal pass over every token again',
     note: 'What generating without a cache recomputes at every step: every row of every head.',
     folded: true,
     panels: [
       ...heads.map((h) =>
         weightsPanel(
-          { trace, h, suffix: `head ${h + 1}` },
+          { trace: full, h, suffix: `head ${h + 1}` },
           'attention weights, full pass',
           'full_weights',
         ),
@@ -115,5 +134,5 @@ export function kvPanels(trace: Trace, newFrom: number): PanelGroup[] {
       outputPanel(trace, 0, 'output, full pass', 'full_output'),
     ],
   };
-  return [cache, ...perHead, output, full];
+  return [cache, ...perHead, output, fullPass];
 }

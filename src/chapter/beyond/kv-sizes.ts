@@ -72,6 +72,17 @@ export function kvGroupOf(head: number, numHeads: number, numKvGroups: number): 
   return Math.floor(head / (numHeads / numKvGroups));
 }
 
+/** "K/V head 1 serves query heads 1, 2; K/V head 2 serves query heads 3, 4", in words. */
+export function kvSharingWords(numHeads: number, numKvGroups: number): string {
+  return Array.from({ length: numKvGroups }, (_, g) => {
+    const served = Array.from({ length: numHeads }, (_, h) => h).filter(
+      (h) => kvGroupOf(h, numHeads, numKvGroups) === g,
+    );
+    const heads = served.length > 1 ? 'heads' : 'head';
+    return `K/V head ${g + 1} serves query ${heads} ${served.map((h) => h + 1).join(', ')}`;
+  }).join('; ');
+}
+
 /** Bytes as a short human number: "36 KiB", "1.5 GiB". */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

@@ -1,11 +1,12 @@
 /**
- * §4.2's own fields: the prompt length (prefill) and how many tokens have been generated after
- * it, each a zod schema the permalink carries with a clamp for hostile links, and the fit to the
+ * §4.2's own fields: the prompt length (prefill), how many tokens have been generated after
+ * it and the KV groups (key/value heads: MHA, GQA or MQA), each a zod schema the permalink carries with a clamp for hostile links, and the fit to the
  * learner's tokens (T shrinks when they delete rows) that says what it changed.
  */
 import { z } from 'zod';
 import { MAX_TOKENS } from '../limits.ts';
 import type { LocalField } from '../steps/types.ts';
+import { numKvGroupsField } from './state.ts';
 
 const countField = (label: string, initial: number, min: number): LocalField<number> => ({
   label,
@@ -21,6 +22,9 @@ const countField = (label: string, initial: number, min: number): LocalField<num
 export const prefillField = countField('prompt length (prefill)', 3, 1);
 /** Tokens generated one call each after the prompt; 0 = only the prefill call so far. */
 export const generatedField = countField('tokens generated', 1, 0);
+
+/** Key/value heads the cache keeps, fitted to a divisor of num_heads at use (fitGqa). */
+export const kvGroupsField: LocalField<number> = { ...numKvGroupsField, label: 'KV groups' };
 
 export interface KvProgress {
   prefill: number;

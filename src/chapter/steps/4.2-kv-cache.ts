@@ -1,7 +1,14 @@
 /** §4.2 (after chapter 3): generating token by token over a KV cache, rasbt's ch04/03_kv-cache. */
 import type { AttentionConfigInput } from '../../engine/config.ts';
 import { kvPanels } from '../beyond/kv-panels.ts';
-import { fitKv, generatedField, type KvProgress, prefillField } from '../beyond/kv-state.ts';
+import {
+  fitKv,
+  generatedField,
+  type KvProgress,
+  kvGroupsField,
+  prefillField,
+} from '../beyond/kv-state.ts';
+import { fitGqa } from '../beyond/state.ts';
 import { macsWithCache, macsWithoutCache, type WorkPoint, workCurve } from '../beyond/work.ts';
 import type { ViewState } from '../view.ts';
 import { moduleConfig } from './configs.ts';
@@ -9,7 +16,18 @@ import { readLocal } from './local.ts';
 import { aligned, py, scaledSoftmax } from './python.ts';
 import type { StepDef } from './types.ts';
 
-const LOCAL = { prefill: prefillField, generated: generatedField };
+const LOCAL = { prefill: prefillField, generated: generatedField, kv_groups: kvGroupsField };
+
+/** The KV groups the cache keeps (a divisor of num_heads), and why they differ from the wanted. */
+export function kvGroups(view: ViewState): {
+  wanted: number;
+  groups: number;
+  problem: string | null;
+} {
+  const wanted = readLocal(LOCAL, view).kv_groups;
+  const fit = fitGqa(wanted, view.num_heads);
+  return { wanted, groups: fit.num_kv_groups, problem: fit.problem };
+}
 
 /** How far generation has got: the learner's prefill and generated, fitted to their tokens. */
 export function kvProgress(view: ViewState): KvProgress {
@@ -33,25 +51,40 @@ export function withKv(
 }
 
 /** Multiply-adds generating up to T with and without the cache, and the totals so far. */
-export function kvWork(view: ViewState): { curve: WorkPoint[]; without: number; with: number } {
+export function kvWork(view: ViewState): {
+  curve: WorkPoint[];
+  without: number;
+  with: number;
+  /** Numbers the cache holds now (keys and values), and what MHA's would hold. */
+  cached: number;
+  cachedMha: number;
+} {
   const { prefill, t } = kvProgress(view);
   const shape = {
     d_in: view.embeddings[0]?.length ?? 3,
     d_out: view.d_out,
     num_heads: view.num_heads,
-    num_kv_groups: view.num_heads,
+    num_kv_groups: kvGroups(view).groups,
   };
+  const perGroup = 2 * t * (view.d_out / view.num_heads);
   return {
     curve: workCurve(shape, prefill, view.tokens.length),
     without: macsWithoutCache(shape, prefill, t),
     with: macsWithCache(shape, prefill, t),
+    cached: perGroup * shape.num_kv_groups,
+    cachedMha: perGroup * view.num_heads,
   };
 }
 
 function config(view: ViewState): AttentionConfigInput {
   const { prefill, t } = kvProgress(view);
+  const { groups } = kvGroups(view);
+  // One K/V group per head is ordinary MHA (chapter 3's class and draw order); fewer is rasbt's
+  // GroupedQueryAttention, which draws W_key and W_value first and has no biases (as in §4.1).
+  const sharing = groups === view.num_heads ? {} : { num_kv_groups: groups, qkv_bias: false };
   return {
-    ...moduleConfig(view, 'mha'),
+    ...moduleConfig(view, groups === view.num_heads ? 'mha' : 'gqa'),
+    ...sharing,
     tokens: view.tokens.slice(0, t),
     embeddings: view.embeddings.slice(0, t),
     num_heads: view.num_heads,
@@ -60,6 +93,18 @@ function config(view: ViewState): AttentionConfigInput {
     training: false,
     kv_cache: { prefill },
   };
+}
+
+/** With fewer KV groups than heads, what changes in the class above (§4.1's GQA). */
+function gqaLines(view: ViewState): string[] {
+  const { groups } = kvGroups(view);
+  if (groups === view.num_heads) return [];
+  return [
+    `# KV groups = ${groups}: GroupedQueryAttention (§4.1) with the same cache. W_key and W_value`,
+    `# are ${groups} head${groups > 1 ? 's' : ''} wide, cache_k/cache_v hold ${groups} K/V head${groups > 1 ? 's' : ''}, and after the cache`,
+    `# keys/values are repeat_interleave'd ${view.num_heads / groups}× to meet the ${view.num_heads} query heads (no biases).`,
+    '',
+  ];
 }
 
 export const step42: StepDef<'4.2'> = {
@@ -111,8 +156,11 @@ export const step42: StepDef<'4.2'> = {
       '        self.cache_k, self.cache_v = None, None',
       '        self.ptr_current_pos = 0',
       '',
+      ...gqaLines(view),
       `torch.manual_seed(${view.seed})`,
-      `mha = MultiHeadAttention(d_in, ${view.d_out}, ${t}, 0.0, num_heads=${view.num_heads}, qkv_bias=${py(view.qkv_bias)})`,
+      kvGroups(view).groups === view.num_heads
+        ? `mha = MultiHeadAttention(d_in, ${view.d_out}, ${t}, 0.0, num_heads=${view.num_heads}, qkv_bias=${py(view.qkv_bias)})`
+        : `mha = GroupedQueryAttention(d_in, ${view.d_out}, num_heads=${view.num_heads}, num_kv_groups=${kvGroups(view).groups})  # + the cache`,
       `x = inputs[:${t}].unsqueeze(0)`,
       'mha.reset_cache()',
       `outs = [mha(x[:, :${prefill}], use_cache=True)]  # prefill: the prompt at once`,
