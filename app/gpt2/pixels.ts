@@ -1,12 +1,11 @@
-import { color, interpolateRdBu, interpolateViridis } from 'd3';
+import { interpolateRdBu, interpolateViridis } from 'd3';
+import { lutOf } from '../heatmap/pixels.ts';
 
-/** A ramp as 256 RGBA pixels packed in uint32 (little-endian: one store a pixel). */
+/** The heatmaps' 256-entry ramp table, repacked as RGBA uint32 (little-endian: one store a pixel). */
 function lut(ramp: (t: number) => string): Uint32Array {
+  const rgb = lutOf(ramp);
   const out = new Uint32Array(256);
-  for (let k = 0; k < 256; k++) {
-    const c = color(ramp(k / 255))?.rgb();
-    out[k] = rgba(c ? [c.r, c.g, c.b] : [255, 0, 0]);
-  }
+  for (let k = 0; k < 256; k++) out[k] = rgba([rgb[k * 3], rgb[k * 3 + 1], rgb[k * 3 + 2]]);
   return out;
 }
 

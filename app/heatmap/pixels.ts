@@ -9,7 +9,7 @@ const NAN: [number, number, number] = [220, 0, 0];
 
 /** 256 RGB entries of a ramp over [0, 1]: one d3 colour parse per entry, not per cell. */
 const lutCache = new WeakMap<(t: number) => string, Uint8Array>();
-function lutOf(ramp: (t: number) => string): Uint8Array {
+export function lutOf(ramp: (t: number) => string): Uint8Array {
   let lut = lutCache.get(ramp);
   if (!lut) {
     lut = new Uint8Array(256 * 3);
