@@ -20,8 +20,9 @@ export function HeadSharing({ heads, groups }: { heads: number; groups: number }
     <figure className="head-sharing">
       <svg
         viewBox={`0 0 ${width} 130`}
-        // Boxes keep one size whatever the head count: two heads draw half as wide as four.
-        style={{ maxWidth: `${Math.round(width * 1.85)}px` }}
+        // Boxes keep one size whatever the head count (two heads draw half as wide as four), small
+        // enough that the heatmaps below stay near the editor at 1280×720.
+        style={{ maxWidth: `${Math.round(width * 1.2)}px` }}
         role="img"
         aria-label={`Head sharing: ${label}`}
       >
