@@ -8,7 +8,8 @@ export const groupColour = (g: number) => schemeTableau10[g % schemeTableau10.le
 
 /**
  * Which query heads share which key/value head: one coloured box per query head above its
- * K/V head, as `repeat_interleave` assigns them (consecutive heads share).
+ * K/V head, as `repeat_interleave` assigns them (consecutive heads share). Its sentence
+ * (`kvSharingWords`) is the picture's accessible name; the control prints it beside the count.
  */
 export function HeadSharing({ heads, groups }: { heads: number; groups: number }) {
   const box = 44;
@@ -22,7 +23,7 @@ export function HeadSharing({ heads, groups }: { heads: number; groups: number }
         viewBox={`0 0 ${width} 130`}
         // Boxes keep one size whatever the head count (two heads draw half as wide as four), small
         // enough that the heatmaps below stay near the editor at 1280×720.
-        style={{ maxWidth: `${Math.round(width * 1.2)}px` }}
+        style={{ width: `${width}px`, maxWidth: '100%' }}
         role="img"
         aria-label={`Head sharing: ${label}`}
       >
@@ -59,7 +60,6 @@ export function HeadSharing({ heads, groups }: { heads: number; groups: number }
           );
         })}
       </svg>
-      <figcaption>{label}.</figcaption>
     </figure>
   );
 }

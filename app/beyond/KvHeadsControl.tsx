@@ -1,3 +1,4 @@
+import { kvSharingWords } from '../../src/chapter/beyond/kv-sizes.ts';
 import { MAX_HEADS, MIN_HEADS } from '../../src/chapter/limits.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useActions, useLab } from '../store/index.ts';
@@ -29,8 +30,8 @@ export function KvHeadsControl({
   const heads = useLab((s) => s.view.num_heads);
   const { edit } = useActions();
   return (
-    <section className="controls" aria-label={name}>
-      <div className="control">
+    <section className="controls kv-heads" aria-label={name}>
+      <div className="control kv-count">
         <NumberField
           label={label}
           hint={hint}
@@ -42,6 +43,7 @@ export function KvHeadsControl({
           onCommit={(v) => edit((s) => ({ ...s, local: { ...s.local, [field]: v } }))}
           error={problem}
         />
+        <p className="note">{kvSharingWords(heads, groups)}.</p>
       </div>
       <HeadSharing heads={heads} groups={groups} />
     </section>
