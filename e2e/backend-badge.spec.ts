@@ -130,3 +130,19 @@ test('forcing a backend from the settings, and listing fallbacks', async ({ page
   await expectWeightsFor(page, bookWith({ '1,0': 0.56 }));
   await expect(page.locator('.backend-details')).not.toContainText('Session already started');
 });
+
+test('the GPT-2 step and the race, which compute in workers of their own, show no chapter-engine badge; going back brings it', async ({
+  page,
+}) => {
+  for (const step of ['race', 'ex3.3']) {
+    await page.goto(`/#/${step}`);
+    await expect(page.getByText('this step computes in its own workers')).toBeVisible();
+    await expect(page.locator('details.backend')).toHaveCount(0);
+  }
+  await page
+    .getByRole('link', { name: /3\.3\.2/ })
+    .first()
+    .click();
+  await expect(page.locator('details.backend')).toHaveAttribute('data-backend', /.+/);
+  await expect(page.getByText('this step computes in its own workers')).toHaveCount(0);
+});

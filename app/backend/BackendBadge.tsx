@@ -1,5 +1,6 @@
 import './backend.css';
 import { type KeyboardEvent, useId, useRef } from 'react';
+import { stepDef } from '../../src/chapter/steps/index.ts';
 import { BACKEND_CHOICES, type BackendChoice } from '../../src/chapter/view.ts';
 import { useActions, useLab } from '../store/index.ts';
 import type { EngineStatus } from '../store/types.ts';
@@ -25,6 +26,18 @@ function availability(b: BackendChoice, status: EngineStatus): string {
  * with its reason, and let the learner force a backend.
  */
 export function BackendBadge() {
+  // The GPT-2 step and the race compute in workers of their own and say so on the step: the
+  // chapter engine's badge there would speak of a computation that is not on screen.
+  const chapterEngine = useLab((s) => stepDef(s.view.step).configsFor(s.view).length > 0);
+  return chapterEngine ? (
+    <ChapterEngineBadge />
+  ) : (
+    <p className="backend own">this step computes in its own workers</p>
+  );
+}
+
+/** The badge of the steps the chapter engine computes. */
+function ChapterEngineBadge() {
   const status = useLab((s) => s.status);
   const computing = useLab((s) => s.computing);
   const choice = useLab((s) => s.view.backend);
