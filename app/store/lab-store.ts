@@ -70,6 +70,8 @@ export interface LabActions {
   setNotice(notice: Notice | null): void;
   /** The learner's gesture ended (focus moved, pointer pressed or released): see UndoHistory. */
   endGesture(): void;
+  /** The page's own heavy work runs (training plays): the engine puts its background work off. */
+  holdEngine(on: boolean): void;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -244,6 +246,7 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
           history.seal();
           gestureOpen = false;
         },
+        holdEngine: (on) => engine.hold?.(on),
       },
     };
   });

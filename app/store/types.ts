@@ -7,6 +7,8 @@ import type { BackendName, Fallback } from '../../src/engine/worker/protocol.ts'
 /** What the store needs of the engine: EngineClient in the page, a fake in tests. */
 export interface Engine {
   compute(configs: AttentionConfigInput[], backend: BackendChoice): number;
+  /** Holds the engine's background work (loading and measuring backends) while `on`. */
+  hold?(on: boolean): void;
 }
 export type EngineFactory = (listeners: EngineListeners) => Engine;
 

@@ -28,6 +28,7 @@ export function workerEngine(listeners: EngineListeners): Engine {
       latest = client.compute(configs, backend);
       return latest;
     },
+    hold: (on) => client.hold(on),
   };
 }
 

@@ -32,7 +32,7 @@ const CAUSAL_STATUS = causalStatus(TOKENS.length);
 /** The training step's page: settings, controls, the weights learning, the loss and its history. */
 export function TrainingBody() {
   const view = useLab((s) => s.view);
-  const { edit } = useActions();
+  const { edit, holdEngine } = useActions();
   const local = readLocal(FIELDS, view);
   const [store] = useState(createTrainingStore);
   const trainer = useMemo(() => createTrainer(store), [store]);
@@ -44,6 +44,12 @@ export function TrainingBody() {
   const error = useStore(store, (s) => s.error);
   const started = useStore(store, (s) => shownRecord(s) !== null);
   const busy = useSyncExternalStore(onCatchUpChange, () => !playing && catchingUp());
+  // While training plays, the chapter engine's worker loads and measures no backends: on two
+  // cores its compiling would take the CPU the training worker and the page need.
+  useEffect(() => {
+    holdEngine(playing);
+    return () => holdEngine(false);
+  }, [playing, holdEngine]);
   const setupKey = JSON.stringify(local.setup);
   const atRef = useRef(local.at);
   atRef.current = local.at;

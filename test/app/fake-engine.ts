@@ -9,6 +9,7 @@ import type { BackendName } from '../../src/engine/worker/protocol.ts';
 /** An engine that answers only when the test says so, with the reference engine's traces. */
 export function fakeEngine() {
   const calls: { configs: AttentionConfigInput[]; backend: BackendChoice }[] = [];
+  const holds: boolean[] = [];
   let listeners: EngineListeners | null = null;
   const factory = (l: EngineListeners) => {
     listeners = l;
@@ -16,6 +17,9 @@ export function fakeEngine() {
       compute(configs: AttentionConfigInput[], backend: BackendChoice) {
         calls.push({ configs, backend });
         return calls.length;
+      },
+      hold(on: boolean) {
+        holds.push(on);
       },
     };
   };
@@ -26,6 +30,8 @@ export function fakeEngine() {
   return {
     factory,
     calls,
+    /** Every hold the store passed on, in order. */
+    holds,
     /** Replies to request `i` (default: the latest) as the reference backend would. */
     answer(i = calls.length - 1, backend: BackendName = 'reference') {
       on().onResult({

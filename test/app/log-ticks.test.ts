@@ -24,7 +24,9 @@ describe('decadeTicks: a log axis marked at powers of ten', () => {
     fc.assert(
       fc.property(exponent, mantissa, fc.integer({ min: 0, max: 3 }), mantissa, (e, a, span, b) => {
         const lo = a * 10 ** e;
-        const hi = Math.max(lo, b * 10 ** (e + span));
+        // Narrower than 1 % (e.g. [1, 1.0000000000000002]), d3 falls back to linear ticks whose
+        // step is below float precision and misses the decade we keep: not a case to compare.
+        const hi = Math.max(lo * 1.01, b * 10 ** (e + span));
         const d3Decades = scaleLog()
           .domain([lo, hi])
           .ticks(10)

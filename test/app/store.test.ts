@@ -101,4 +101,16 @@ describe('the lab store', () => {
     }));
     expect(store.getState().view.locked).toBeNull();
   });
+
+  it('passes the page’s hold on to the engine, and computes as before while held', () => {
+    const { store, engine } = readyStore();
+    const { actions } = store.getState();
+    actions.holdEngine(true);
+    actions.edit((v) => setCell(v, 1, 0, 0.7));
+    expect(store.getState().computing).toBe(true);
+    engine.answer();
+    expect(store.getState().computing).toBe(false);
+    actions.holdEngine(false);
+    expect(engine.holds).toEqual([true, false]);
+  });
 });

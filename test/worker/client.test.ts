@@ -67,4 +67,14 @@ describe('EngineClient: latest request wins', () => {
     }
     expect(seeds).toEqual([5, 6, 7]);
   });
+
+  it('sends a hold and its release as messages of their own, not as requests', () => {
+    const worker = new ManualWorker();
+    const client = new EngineClient(worker, { onResult: () => {}, onError: () => {} });
+    client.hold(true);
+    client.compute([{ variant: 'v1', seed: 1 }], 'auto');
+    client.hold(false);
+    expect(worker.received.map((m) => m.kind)).toEqual(['hold', 'compute', 'hold']);
+    expect(worker.received[2]).toEqual({ kind: 'hold', on: false });
+  });
 });

@@ -50,6 +50,11 @@ export class EngineClient {
     return request.id;
   }
 
+  /** Holds (or releases) the worker's background work: loading backends, measuring them. */
+  hold(on: boolean): void {
+    this.worker.postMessage({ kind: 'hold', on });
+  }
+
   /** Test hook: make the worker lose its WebGPU device. */
   loseDevice(): void {
     this.worker.postMessage({ kind: 'lose-device' });

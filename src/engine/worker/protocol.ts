@@ -23,7 +23,16 @@ export interface LoseDeviceRequest {
   kind: 'lose-device';
 }
 
-export type WorkerRequest = ComputeRequest | LoseDeviceRequest;
+/**
+ * While `on`, the worker starts no optional backend and measures none in the background: the
+ * page has heavy work of its own on the cores (the training step playing).
+ */
+export interface HoldRequest {
+  kind: 'hold';
+  on: boolean;
+}
+
+export type WorkerRequest = ComputeRequest | LoseDeviceRequest | HoldRequest;
 
 export interface ComputeResult {
   kind: 'result';

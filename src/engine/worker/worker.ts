@@ -76,6 +76,9 @@ function ortWanted(choice: WorkerRequest & { kind: 'compute' }): boolean {
  */
 const STARTUP_IDLE_MS = 1500;
 let startTimer: ReturnType<typeof setTimeout> | undefined;
+/** The page's hold (see HoldRequest), and the start it put off. */
+let held = false;
+let heldStart: (() => void) | null = null;
 function startBackendsWhenIdle(message: WorkerRequest & { kind: 'compute' }): void {
   if (kernelStarted && (ortStarted || !ortWanted(message))) return;
   const forced = message.backend !== 'auto' && message.backend !== 'reference';
@@ -85,13 +88,24 @@ function startBackendsWhenIdle(message: WorkerRequest & { kind: 'compute' }): vo
     if (!ortStarted && ortWanted(message)) void startOrt();
   };
   if (forced) start();
-  else startTimer = setTimeout(start, STARTUP_IDLE_MS);
+  else
+    startTimer = setTimeout(() => {
+      if (held) heldStart = start;
+      else start();
+    }, STARTUP_IDLE_MS);
+}
+
+function hold(on: boolean): void {
+  held = on;
+  const start = heldStart;
+  heldStart = null;
+  if (!on && start) startTimer = setTimeout(start, STARTUP_IDLE_MS);
 }
 
 /** While no request is waiting, measure one backend `auto` is unsure about, then look again. */
 function exploreWhenIdle(config: AttentionConfig, id: number): void {
   setTimeout(async () => {
-    if (busy || exploring || id !== latest) return;
+    if (busy || exploring || held || id !== latest) return;
     exploring = true;
     const measured = await manager.explore(config).catch(() => null); // a refused config was reported
     exploring = false;
@@ -114,6 +128,10 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
   const message = event.data;
   if (message.kind === 'lose-device') {
     await manager.get('webgpu')?.loseDevice?.();
+    return;
+  }
+  if (message.kind === 'hold') {
+    hold(message.on);
     return;
   }
   let index = 0;
