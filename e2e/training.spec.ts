@@ -95,7 +95,7 @@ test('the previous-token task learns its pattern; the page stays responsive', as
   const region = await page.getByRole('region', { name: 'training' }).elementHandle();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const pause = await page.getByRole('button', { name: 'Pause', exact: true }).elementHandle();
-  await page.evaluate(watchFrames, status);
+  await page.evaluate(watchFrames, [status, pause] as const);
   await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
   // Waited for inside the page: 300 steps learn the pattern, and 3 s of playing make the frame
   // rate a figure.
@@ -108,11 +108,8 @@ test('the previous-token task learns its pattern; the page stays responsive', as
     status,
     { polling: 250, timeout: 120_000 },
   );
-  await page.evaluate(() => {
-    const w = window as unknown as Watch;
-    [w.phase, w.pausedAt] = ['pause', performance.now()];
-    performance.mark('pause');
-  });
+  // "After Pause" starts when the press reaches the button (watchFrames): the frames drawn while
+  // Playwright checks the button is ready to click are still playing ones.
   await pause?.click();
   // Paused and caught up: every panel shows the last step (the page is no longer aria-busy).
   await page.waitForFunction(
@@ -160,8 +157,11 @@ interface Watch {
   stepAtPause: number;
 }
 
-/** In the page: a long-task observer, and a frame counter that watches the status line. */
-function watchFrames(status: Element | null): void {
+/**
+ * In the page: a long-task observer, a frame counter that watches the status line, and the
+ * moment Pause is pressed (a task that ends after it counts as after Pause: it holds the press).
+ */
+function watchFrames([status, pause]: readonly [Element | null, Element | null]): void {
   const w = window as unknown as Watch;
   Object.assign(w, {
     phase: 'play',
@@ -170,9 +170,19 @@ function watchFrames(status: Element | null): void {
     firstFrame: 0,
     pausedAt: 0,
   });
+  pause?.addEventListener(
+    'pointerdown',
+    () => {
+      [w.phase, w.pausedAt] = ['pause', performance.now()];
+      performance.mark('pause');
+    },
+    { capture: true, once: true },
+  );
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      w.longest[w.phase] = Math.max(w.longest[w.phase], e.duration);
+    for (const e of list.getEntries()) {
+      const phase = w.pausedAt && e.startTime + e.duration >= w.pausedAt ? 'pause' : 'play';
+      w.longest[phase] = Math.max(w.longest[phase], e.duration);
+    }
   }).observe({ type: 'longtask' });
   const stepOf = () => Number(/step (\d+)/.exec(status?.textContent ?? '')?.[1] ?? 0);
   let seen = status?.textContent;
@@ -194,6 +204,7 @@ interface ChromeTrace {
     ts: number;
     pid: number;
     tid: number;
+    dur?: number;
     tdur?: number;
     args?: { name?: string };
   }[];
@@ -215,7 +226,7 @@ function longestOnCpu(trace: ChromeTrace): { play: number; pause: number; busy: 
   let [first, onCpu] = [Number.POSITIVE_INFINITY, 0];
   for (const e of ev) {
     if (e.name !== 'ThreadControllerImpl::RunTask' || !mains.has(`${e.pid}:${e.tid}`)) continue;
-    const phase = e.ts >= pausedAt ? 'pause' : 'play';
+    const phase = e.ts + (e.dur ?? 0) >= pausedAt ? 'pause' : 'play';
     longest[phase] = Math.max(longest[phase], (e.tdur ?? 0) / 1000);
     if (phase === 'play') [first, onCpu] = [Math.min(first, e.ts), onCpu + (e.tdur ?? 0)];
   }

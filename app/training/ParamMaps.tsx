@@ -71,9 +71,12 @@ const ParamPair = memo(function ParamPair(props: {
   onHoverGrad?(cell: { row: number; col: number } | null): void;
 }) {
   const { name, inputs, fixed, onHoverGrad } = props;
-  // Each matrix is its own piece of catching up: one per frame after Pause.
+  // Each matrix's picture, then its table, is its own piece of catching up: one per frame after
+  // Pause (a picture's 36 printed numbers and a table's 36 cells each cost a layout).
   const weight = usePaced(props.weight, props.playing, props.hold);
   const grad = usePaced(props.grad, props.playing, props.hold);
+  const weightTable = usePaced(weight, props.playing, props.hold);
+  const gradTable = usePaced(grad, props.playing, props.hold);
   const cols = outputCols(weight.length / inputs.length);
   const shared = {
     rows: inputs,
@@ -89,8 +92,14 @@ const ParamPair = memo(function ParamPair(props: {
         {name}
         {fixed ? ' (fixed)' : ''}
       </figcaption>
-      <MatrixView {...shared} values={weight} label={name} />
-      <MatrixView {...shared} values={grad} label={`∂loss/∂${name}`} onHover={onHoverGrad} />
+      <MatrixView {...shared} values={weight} tableValues={weightTable} label={name} />
+      <MatrixView
+        {...shared}
+        values={grad}
+        tableValues={gradTable}
+        label={`∂loss/∂${name}`}
+        onHover={onHoverGrad}
+      />
     </figure>
   );
 });

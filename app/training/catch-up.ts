@@ -1,8 +1,9 @@
 /**
  * The catch-up queue: redraws the training page may make a few frames after they fall due (a
- * table of numbers, a matrix, the backward pass, the address bar). Each animation frame runs the
- * oldest piece, one panel: pressing Pause, which makes every panel due at once, spreads their
- * redraws (and each one's layout and paint) over as many short frames instead of one long task.
+ * table of numbers, a matrix, the backward pass, the address bar). After each animation frame the
+ * oldest piece, one panel, runs in a task of its own and is laid out there: pressing Pause, which
+ * makes every panel due at once, spreads their redraws over as many short tasks instead of one
+ * long one, and while training plays a piece never lengthens the frame that draws the new step.
  */
 import { flushSync } from 'react-dom';
 
@@ -37,7 +38,8 @@ export function onCatchUpChange(listener: () => void): () => void {
 function schedule(): void {
   if (scheduled) return;
   scheduled = true;
-  requestAnimationFrame(run);
+  // A timer set in a frame's callback runs once that frame is drawn, as a task of its own.
+  requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 function run(): void {
@@ -45,8 +47,10 @@ function run(): void {
   const [work] = queue;
   if (work) {
     queue.delete(work);
-    // Rendered and committed in this frame, not merged into the next piece's.
+    // Committed now, not merged into the next piece's; and laid out now, in this task, so the
+    // next frame (which draws the newest step while training plays) only paints it.
     flushSync(work);
+    if (typeof document !== 'undefined') document.body.getBoundingClientRect();
   }
   if (queue.size) schedule();
   else notify();

@@ -70,15 +70,34 @@ export class TrainingHost {
   }
 }
 
-/** Every tensor buffer of a reply, moved rather than copied to the page. */
-export function buffersOfFrames(reply: TrainingResponse): ArrayBuffer[] {
+/**
+ * Packs a reply's tensors into one buffer, each record's arrays becoming views of it, and returns
+ * that buffer to move to the page: one transfer a frame instead of one per tensor (16 steps hold
+ * ~130 of them), so posting and receiving a frame costs both threads less.
+ */
+export function packFrames(reply: TrainingResponse): ArrayBuffer[] {
   if (reply.kind !== 'train-frames') return [];
-  const out = new Set<ArrayBuffer>();
-  for (const r of [...reply.records, reply.current]) {
-    out.add(r.attn_weights.buffer as ArrayBuffer);
-    out.add(r.output.buffer as ArrayBuffer);
-    for (const a of [...Object.values(r.params), ...Object.values(r.grads)])
-      out.add(a.buffer as ArrayBuffer);
+  const records = [...reply.records, reply.current];
+  const tensors = (r: StepRecord) => [
+    r.attn_weights,
+    r.output,
+    ...Object.values(r.params),
+    ...Object.values(r.grads),
+  ];
+  let length = 0;
+  for (const r of records) for (const a of tensors(r)) length += a.length;
+  const packed = new Float32Array(length);
+  let at = 0;
+  const place = (a: Float32Array): Float32Array => {
+    packed.set(a, at);
+    at += a.length;
+    return packed.subarray(at - a.length, at);
+  };
+  for (const r of records) {
+    r.attn_weights = place(r.attn_weights);
+    r.output = place(r.output);
+    for (const group of [r.params, r.grads])
+      for (const [name, a] of Object.entries(group)) group[name] = place(a);
   }
-  return [...out];
+  return [packed.buffer];
 }

@@ -37,4 +37,14 @@ describe('the catch-up queue redraws one panel per frame', () => {
     expect(changes).toEqual([true, false]);
     stop();
   });
+
+  it('runs a piece once the frame is drawn, after the frame’s own callbacks (the newest step)', () => {
+    const ran: string[] = [];
+    const piece = () => ran.push('table');
+    catchUp(piece);
+    requestAnimationFrame(() => ran.push('draw the step'));
+    frame();
+    expect(ran).toEqual(['draw the step', 'table']);
+    expect(catchingUp()).toBe(false);
+  });
 });
