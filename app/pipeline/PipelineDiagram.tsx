@@ -1,5 +1,5 @@
 import './pipeline.css';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { nodeLabel, pipelineFor, sourcesOfPanel } from '../../src/chapter/pipeline.ts';
 import { useLab } from '../store/index.ts';
 
@@ -8,6 +8,11 @@ import { useLab } from '../store/index.ts';
  * Hovering or locking a heatmap cell lights the ops its tensor is computed from.
  */
 export function PipelineDiagram() {
+  // Beside the heatmaps (two columns) the list is open; on a phone it would fill the first
+  // screen above the step's own settings, so it starts closed there.
+  const [open, setOpen] = useState(
+    () => window.matchMedia?.('(min-width: 1000px)').matches ?? true,
+  );
   const view = useLab((s) => s.view);
   const focus = useLab((s) => s.hover ?? s.lock);
   const pipeline = useMemo(() => pipelineFor(view), [view]);
@@ -18,7 +23,7 @@ export function PipelineDiagram() {
   if (!pipeline) return null;
   const ops = pipeline.filter((n) => n.op !== 'param');
   return (
-    <details className="pipeline" open>
+    <details className="pipeline" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>The pipeline ({ops.length} ops)</summary>
       <ol aria-label="pipeline">
         {ops.map((n) => (
