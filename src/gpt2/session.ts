@@ -1,6 +1,6 @@
 import { sliceOf, type TokenWindow } from '../headview/index.ts';
 import { loadGpt2Tokenizer, MAX_TOKENS } from '../tokenizer/index.ts';
-import { Gpt2Weights } from './embeddings.ts';
+import { Gpt2Weights, type SeedTables } from './embeddings.ts';
 import { type HeadMaps, headMaps } from './head-summary.ts';
 import { type LayerRunner, referenceLayer } from './kernel-layer.ts';
 import { extendLayer, type LayerResult } from './layer.ts';
@@ -38,6 +38,11 @@ interface Last {
  */
 export function suffixLimit(t: number): number {
   return Math.max(4, Math.floor(t / 48));
+}
+
+/** Position rows a text can use, known before tokenizing: a token is at least one UTF-8 byte. */
+export function tablesRows(text: string): number {
+  return Math.min(MAX_TOKENS, new TextEncoder().encode(text).length);
 }
 
 /** How many tokens two texts share from the start. */
@@ -142,21 +147,36 @@ export class Gpt2Session {
   /**
    * What a first run of `text` will need, done ahead while the page is still loading: the
    * tokenizer, the seed's layer weights and the embedding rows of its tokens. Not the layer: its
-   * threads would compete with the page's own start for the cores.
+   * threads would compete with the page's own start for the cores. With `aside` (the seed's
+   * tables drawn by another thread, `tablesRows(text)` rows) only the token rows are drawn here,
+   * while that thread draws the rest.
    */
-  async prepare(text: string, seed: number): Promise<void> {
+  async prepare(
+    text: string,
+    seed: number,
+    aside: Promise<SeedTables> | null = null,
+  ): Promise<void> {
     const tl = this.timeline;
     const loading = loadGpt2Tokenizer();
     const w = this.weights(seed);
-    tl.time('prepare-weights', () => w.attention());
-    // A token is at least one UTF-8 byte: the position rows the text can use, before tokenizing.
-    const rows = Math.min(MAX_TOKENS, new TextEncoder().encode(text).length);
-    tl.time('prepare-positions', () => w.positionRows(rows));
+    if (!aside) {
+      tl.time('prepare-weights', () => w.attention());
+      tl.time('prepare-positions', () => w.positionRows(tablesRows(text)));
+    }
     const asked = tl.now();
     const tokenizer = await loading;
-    tl.record('prepare-tokenizer-wait', asked);
+    tl.record('prepare-tokenizer', asked);
     const ids = tl.time('prepare-tokenize', () => tokenizer.tokenize(text).tokens.map((t) => t.id));
-    tl.time('prepare-token-rows', () => w.input(ids));
+    tl.time('prepare-token-rows', () => {
+      for (const id of ids) w.tokenRow(id);
+    });
+    if (aside) {
+      const waited = tl.now();
+      // If that thread failed, the first run draws the tables itself.
+      const tables = await aside.catch(() => null);
+      if (tables) w.adopt(tables);
+      tl.record('prepare-tables-wait', waited);
+    }
   }
 
   fetch(req: FetchRequest): FetchResult {
