@@ -21,25 +21,6 @@ export interface MhaWeights {
 }
 
 /**
- * What a seed's tables hold that no text decides: the first rows of the position table and the
- * layer's weights. Drawn aside (`tables-worker.ts`) while the step's worker loads the tokenizer.
- */
-export interface SeedTables {
-  seed: number;
-  /** Position rows 0 … n−1, [n, 768]. */
-  positions: Float32Array;
-  mha: MhaWeights;
-}
-
-/** The buffers of a SeedTables, to transfer rather than copy. */
-export function seedTableBuffers(t: SeedTables): ArrayBuffer[] {
-  const { W_query, W_key, W_value, out_proj } = t.mha;
-  const arrays = [t.positions, W_query.weight, W_key.weight, W_value.weight, out_proj.weight];
-  if (out_proj.bias) arrays.push(out_proj.bias);
-  return arrays.map((a) => a.buffer as ArrayBuffer);
-}
-
-/**
  * What `torch.manual_seed(seed)`, `nn.Embedding(50257, 768)`, `nn.Embedding(1024, 768)` and
  * `MultiHeadAttention(768, 768, context_length=1024, dropout=0.0, num_heads=12)` hold, computed
  * lazily: normal_ transforms each block of 16 uniforms on its own, and a 768-wide row is 48 whole
@@ -48,7 +29,7 @@ export function seedTableBuffers(t: SeedTables): ArrayBuffer[] {
 export class Gpt2Weights {
   private readonly stream: SeekableStream;
   private readonly tokenRows = new Map<number, Float32Array>();
-  private positions: Float32Array = new Float32Array(0);
+  private positions = new Float32Array(0);
   private mha: MhaWeights | null = null;
 
   constructor(readonly seed: number) {
@@ -76,19 +57,6 @@ export class Gpt2Weights {
       this.positions = all;
     }
     return this.positions.subarray(0, count * EMB_DIM);
-  }
-
-  /** The position rows 0 … rows−1 and the layer's weights, drawn (or kept) here. */
-  seedTables(rows: number): SeedTables {
-    return { seed: this.seed, positions: this.positionRows(rows).slice(), mha: this.attention() };
-  }
-
-  /** Takes the seed's tables drawn elsewhere (another thread), where they reach further. */
-  adopt(tables: SeedTables): void {
-    if (tables.seed !== this.seed)
-      throw new Error(`tables of seed ${tables.seed}, not ${this.seed}`);
-    if (tables.positions.length > this.positions.length) this.positions = tables.positions;
-    this.mha ??= tables.mha;
   }
 
   /** W_query, W_key, W_value (no bias), then out_proj with bias: the draws after both tables. */

@@ -1,6 +1,6 @@
 import { sliceOf, type TokenWindow } from '../headview/index.ts';
 import { loadGpt2Tokenizer, MAX_TOKENS } from '../tokenizer/index.ts';
-import { Gpt2Weights, type SeedTables } from './embeddings.ts';
+import { Gpt2Weights } from './embeddings.ts';
 import { type HeadMaps, headMaps } from './head-summary.ts';
 import { type LayerRunner, referenceLayer } from './kernel-layer.ts';
 import { extendLayer, type LayerResult } from './layer.ts';
@@ -147,22 +147,15 @@ export class Gpt2Session {
   /**
    * What a first run of `text` will need, done ahead while the page is still loading: the
    * tokenizer, the seed's layer weights and the embedding rows of its tokens. Not the layer: its
-   * threads would compete with the page's own start for the cores. With `aside` (the seed's
-   * tables drawn by another thread, `tablesRows(text)` rows) only the token rows are drawn here,
-   * while that thread draws the rest.
+   * threads would compete with the page's own start for the cores. The tokenizer is asked for
+   * first, so its fetch and compile overlap the drawing of the tables.
    */
-  async prepare(
-    text: string,
-    seed: number,
-    aside: Promise<SeedTables> | null = null,
-  ): Promise<void> {
+  async prepare(text: string, seed: number): Promise<void> {
     const tl = this.timeline;
     const loading = loadGpt2Tokenizer();
     const w = this.weights(seed);
-    if (!aside) {
-      tl.time('prepare-weights', () => w.attention());
-      tl.time('prepare-positions', () => w.positionRows(tablesRows(text)));
-    }
+    tl.time('prepare-weights', () => w.attention());
+    tl.time('prepare-positions', () => w.positionRows(tablesRows(text)));
     const asked = tl.now();
     const tokenizer = await loading;
     tl.record('prepare-tokenizer', asked);
@@ -170,13 +163,6 @@ export class Gpt2Session {
     tl.time('prepare-token-rows', () => {
       for (const id of ids) w.tokenRow(id);
     });
-    if (aside) {
-      const waited = tl.now();
-      // If that thread failed, the first run draws the tables itself.
-      const tables = await aside.catch(() => null);
-      if (tables) w.adopt(tables);
-      tl.record('prepare-tables-wait', waited);
-    }
   }
 
   fetch(req: FetchRequest): FetchResult {

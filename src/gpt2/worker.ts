@@ -1,10 +1,8 @@
 /// <reference lib="webworker" />
 import { startBrowserTeam } from '../kernels/browser-team.ts';
-import type { SeedTables } from './embeddings.ts';
 import { KernelLayer, type LayerRunner, referenceLayer } from './kernel-layer.ts';
 import type { Gpt2Request, Gpt2Response } from './protocol.ts';
-import { Gpt2Session, tablesRows } from './session.ts';
-import type { TablesRequest } from './tables-worker.ts';
+import { Gpt2Session } from './session.ts';
 import { Timeline } from './timeline.ts';
 import { buffersOf } from './transfer.ts';
 
@@ -33,28 +31,6 @@ timeline.record('worker-load', performance.timeOrigin);
 const session = new Gpt2Session(startLayer(), timeline);
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-/**
- * A second thread for a prepare (`tables-worker.ts`): it draws the seed's position rows and the
- * layer's weights while this one loads the tokenizer and draws the text's token rows. Null
- * where workers cannot start workers: then this thread draws everything.
- */
-function tablesThread(): Worker | null {
-  try {
-    return new Worker(new URL('./tables-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-}
-
-/** The seed's tables from that thread, which then ends. */
-function tablesFrom(thread: Worker, seed: number, rows: number): Promise<SeedTables> {
-  return new Promise<SeedTables>((resolve, reject) => {
-    thread.addEventListener('message', (e: MessageEvent<SeedTables>) => resolve(e.data));
-    thread.addEventListener('error', (e) => reject(new Error(e.message)));
-    thread.postMessage({ seed, rows } satisfies TablesRequest);
-  }).finally(() => thread.terminate());
-}
-
 /** One request at a time, in order: a run must not start while a prepare of its text computes. */
 let queue: Promise<void> = Promise.resolve();
 
@@ -62,19 +38,13 @@ async function answer(req: Gpt2Request): Promise<void> {
   if (req.kind === 'prepare') {
     // A failure here is the first run's to report: it computes the same text again.
     // Reading a link needs the chapter's steps (the permalink's schema): kept out of the
-    // worker's first chunk, so the kernels start loading before it, and the tables' thread
-    // loads its script meanwhile. The tokenizer's ~0.5 MB is asked for only after the link:
-    // its evaluation would hold this thread, and the tables' thread waits for the seed.
-    const thread = tablesThread();
+    // worker's first chunk, so the kernels start loading before it. The tokenizer's ~0.5 MB is
+    // asked for only then (`prepare`): its evaluation would hold this thread before the link.
     const asked = timeline.now();
     const { gpt2LinkInputs } = await import('./link.ts');
     timeline.record('link-import', asked);
     const inputs = gpt2LinkInputs(req.link);
-    if (!inputs) thread?.terminate();
-    else {
-      const aside = thread && tablesFrom(thread, inputs.seed, tablesRows(inputs.text));
-      await session.prepare(inputs.text, inputs.seed, aside).catch(() => {});
-    }
+    if (inputs) await session.prepare(inputs.text, inputs.seed).catch(() => {});
     return;
   }
   let reply: Gpt2Response;

@@ -1,9 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/engine/resolve-config.ts';
 import { forward } from '../../src/engine/run.ts';
 import { Gpt2Weights } from '../../src/gpt2/embeddings.ts';
 import { causalMha } from '../../src/gpt2/layer.ts';
-import { SeekableStream } from '../../src/gpt2/seekable-stream.ts';
 import { EMB_DIM } from '../../src/gpt2/sizes.ts';
 import { transpose } from '../../src/tensor/matmul.ts';
 import { type Tensor, tensor } from '../../src/tensor/tensor.ts';
@@ -38,26 +37,6 @@ describe.each(gpt2Fixture.gpt2)('GPT-2-sized modules after torch.manual_seed($se
       bitsOf(floats(c.out_proj_bias)),
     );
   });
-
-  it('tables drawn on another Gpt2Weights (another thread) and adopted are the same, bit for bit', () => {
-    const here = new Gpt2Weights(c.seed);
-    here.adopt(w.seedTables(1024));
-    const seeks = vi.spyOn(SeekableStream.prototype, 'at');
-    const all = here.positionRows(1024);
-    const mha = here.attention();
-    expect(seeks).not.toHaveBeenCalled();
-    seeks.mockRestore();
-    for (const [p, b64] of Object.entries(c.position_rows)) {
-      const row = all.slice(Number(p) * EMB_DIM, (Number(p) + 1) * EMB_DIM);
-      expect(bitsOf(row), `position ${p}`).toEqual(bitsOf(floats(b64)));
-    }
-    expect(bitsOf(mha.out_proj.weight.slice(0, 32))).toEqual(bitsOf(floats(c.out_proj_first)));
-    expect(() => new Gpt2Weights(c.seed + 1).adopt(w.seedTables(4))).toThrow(/seed/);
-    // fewer rows adopted than asked for later: the rest are drawn here, continuing the table
-    const short = new Gpt2Weights(c.seed);
-    short.adopt(w.seedTables(3));
-    expect(bitsOf(short.positionRows(1024))).toEqual(bitsOf(w.positionRows(1024)));
-  }, 60_000); // `short` seeks its own stream to the position table
 
   it("the layer's output on token_emb + pos_emb matches PyTorch within float32 rounding", () => {
     const t = c.ids.length;

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { Gpt2Client, type Gpt2WorkerLike } from '../../src/gpt2/client.ts';
-import { Gpt2Weights } from '../../src/gpt2/embeddings.ts';
 import { headMaps } from '../../src/gpt2/head-summary.ts';
 import type { ClientRequest, Gpt2Response, Gpt2Want } from '../../src/gpt2/protocol.ts';
 import { SeekableStream } from '../../src/gpt2/seekable-stream.ts';
@@ -102,35 +101,26 @@ describe('Gpt2Session (what the worker answers)', () => {
     expect(Object.keys(other.phases)).toContain('layer');
   });
 
-  it('prepare with the tables drawn by another thread: the first run draws none, equals PyTorch, and carries the prepare’s marks once', async () => {
+  it('the first run after a prepare carries the prepare’s marks, once', async () => {
     const text = 'Your journey starts with one step';
     const fresh = new Gpt2Session();
-    // what tables-worker.ts answers, drawn on a separate Gpt2Weights as that thread does
-    const aside = Promise.resolve(new Gpt2Weights(123).seedTables(tablesRows(text)));
-    await fresh.prepare(text, 123, aside);
-    const seeks = vi.spyOn(SeekableStream.prototype, 'at');
-    const r = await fresh.run({ kind: 'run', id: 1, text, seed: 123, want: ALL });
-    expect(seeks).not.toHaveBeenCalled();
-    seeks.mockRestore();
-    const want = floats(book.output);
-    for (let i = 0; i < want.length; i++) expect(r.context_vecs?.[i]).toBeCloseTo(want[i], 5);
+    await fresh.prepare(text, 123);
+    const r = await fresh.run({ kind: 'run', id: 1, text, seed: 123, want: NONE });
     const names = r.marks?.map((m) => m.name) ?? [];
-    expect(names).toEqual(
-      expect.arrayContaining(['prepare-token-rows', 'prepare-tables-wait', 'run']),
-    );
-    expect(names).not.toContain('prepare-positions');
+    expect(names).toEqual([
+      'prepare-weights',
+      'prepare-positions',
+      'prepare-tokenizer',
+      'prepare-tokenize',
+      'prepare-token-rows',
+      'run',
+    ]);
     for (const m of r.marks ?? []) expect(m.ms).toBeGreaterThanOrEqual(0);
+    // on the clock every thread shares: the marks follow one another
+    const ats = r.marks?.map((m) => m.at) ?? [];
+    expect(ats).toEqual([...ats].sort((x, y) => x - y));
     const again = await fresh.run({ kind: 'run', id: 2, text, seed: 123, want: NONE });
     expect(again.marks).toBeUndefined();
-  });
-
-  it('prepare whose other thread failed still leaves a first run equal to PyTorch', async () => {
-    const text = 'Your journey starts with one step';
-    const fresh = new Gpt2Session();
-    await fresh.prepare(text, 123, Promise.reject(new Error('no thread')));
-    const r = await fresh.run({ kind: 'run', id: 1, text, seed: 123, want: ALL });
-    const want = floats(book.output);
-    for (let i = 0; i < want.length; i++) expect(r.context_vecs?.[i]).toBeCloseTo(want[i], 5);
   });
 
   it('tablesRows: one position row per UTF-8 byte at most, never past the context', () => {
