@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { bootEntry } from './scripts/boot-entry.ts';
 
 /** Cross-origin isolation: SharedArrayBuffer, hence WASM threads, needs both headers. */
 const isolationHeaders = {
@@ -10,7 +11,7 @@ const isolationHeaders = {
 export default defineConfig({
   root: '.',
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), bootEntry()],
   server: { port: 5173, headers: isolationHeaders },
   preview: { port: 4173, headers: isolationHeaders },
   worker: { format: 'es' },
@@ -18,7 +19,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // The app, and the page `npm run bench` drives.
-    rollupOptions: { input: { main: 'index.html', bench: 'bench.html' } },
+    // The app, its first script (see scripts/boot-entry.ts), and the page `npm run bench` drives.
+    rollupOptions: { input: { main: 'index.html', boot: 'app/boot.ts', bench: 'bench.html' } },
   },
 });

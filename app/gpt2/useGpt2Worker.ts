@@ -4,7 +4,7 @@ import type { Gpt2Parts, Gpt2Want, RunResult } from '../../src/gpt2/protocol.ts'
 import { missing, union } from '../../src/gpt2/want.ts';
 import { MAX_TEXT_CHARS } from '../../src/tokenizer/index.ts';
 import { gpt2Worker } from './early-worker.ts';
-import { recordWorker } from './paint-timing.ts';
+import { recordWorker, recordWorkerMarks } from './paint-timing.ts';
 
 export interface Gpt2Output {
   /** The last result, with what later fetches brought merged in. */
@@ -42,6 +42,7 @@ export function useGpt2Worker(text: string, seed: number, want: Gpt2Want): Gpt2O
       onResult: (result) => {
         performance.mark('gpt2-received');
         recordWorker(result.phases, result.ms);
+        if (result.marks) recordWorkerMarks(result.marks);
         setOut({ result, error: null, busy: false });
       },
       onFetch: (parts) =>

@@ -219,10 +219,13 @@ export async function gpt2ColdLoad(
       },
     );
     durations.push(...(await measures(page, 'gpt2-first-paint')));
+    // In order of start: the page's marks and measures, and the worker's (`w-…`, its load, the
+    // kernels' start, the prepare on both threads) placed on the page's clock.
     const marks = await page.evaluate(() =>
       performance
         .getEntries()
         .filter((e) => e.name.startsWith('gpt2-') && e.entryType !== 'longtask')
+        .sort((a, b) => a.startTime - b.startTime)
         .map((e) => `${e.name.slice(5)} @${e.startTime.toFixed(0)}+${e.duration.toFixed(0)}`),
     );
     console.error(`bench: cold load ${i + 1}: ${marks.join(', ')}`);

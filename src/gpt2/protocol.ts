@@ -1,5 +1,6 @@
 import type { HeadSlice, TokenWindow } from '../headview/index.ts';
 import type { Token } from '../tokenizer/index.ts';
+import type { WorkerMark } from './timeline.ts';
 
 /**
  * What the page draws now, so the worker sends only that: the grid's thumbnails and the context
@@ -81,6 +82,8 @@ export interface RunResult extends Gpt2Parts {
   ms: number;
   /** Wall time of this request's stretches in the worker (tokenize, layer, …), in ms. */
   phases: Record<string, number>;
+  /** The worker's one-time stretches before this run (its start, the prepare), on the shared clock. */
+  marks?: WorkerMark[];
 }
 
 export interface HeadWeights {

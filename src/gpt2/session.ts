@@ -1,5 +1,5 @@
 import { sliceOf, type TokenWindow } from '../headview/index.ts';
-import { loadGpt2Tokenizer } from '../tokenizer/index.ts';
+import { loadGpt2Tokenizer, MAX_TOKENS } from '../tokenizer/index.ts';
 import { Gpt2Weights } from './embeddings.ts';
 import { type HeadMaps, headMaps } from './head-summary.ts';
 import { type LayerRunner, referenceLayer } from './kernel-layer.ts';
@@ -16,6 +16,7 @@ import {
 } from './protocol.ts';
 import { EMB_DIM, HEAD_DIM, NUM_HEADS } from './sizes.ts';
 import { thumbSize } from './thumbnails.ts';
+import { Timeline } from './timeline.ts';
 import { bytesOf } from './transfer.ts';
 
 /** Seeds whose weights are kept: the current one and the one before (a learner comparing two). */
@@ -37,6 +38,11 @@ interface Last {
  */
 export function suffixLimit(t: number): number {
   return Math.max(4, Math.floor(t / 48));
+}
+
+/** Position rows a text can use, known before tokenizing: a token is at least one UTF-8 byte. */
+export function tablesRows(text: string): number {
+  return Math.min(MAX_TOKENS, new TextEncoder().encode(text).length);
 }
 
 /** How many tokens two texts share from the start. */
@@ -61,10 +67,14 @@ export class Gpt2Session {
    * `layer` computes the forward pass: the kernels once they have started (the worker starts
    * them while the tokenizer loads), else the reference TypeScript.
    */
-  constructor(private readonly layer: Promise<LayerRunner> = Promise.resolve(referenceLayer)) {}
+  constructor(
+    private readonly layer: Promise<LayerRunner> = Promise.resolve(referenceLayer),
+    readonly timeline = new Timeline(),
+  ) {}
 
   async run(req: RunRequest): Promise<RunResult> {
     const start = performance.now();
+    const startEpoch = this.timeline.now();
     const lap = stopwatch();
     const ready = Promise.all([loadGpt2Tokenizer(), this.layer]);
     // Drawn while the tokenizer and the kernels load (network, compiling): not after them.
@@ -126,19 +136,33 @@ export class Gpt2Session {
     result.phases = lap.all;
     result.ms = performance.now() - start;
     result.bytes = bytesOf(result);
+    const marks = this.timeline.drain();
+    if (marks.length > 0) {
+      this.timeline.record('run', startEpoch);
+      result.marks = [...marks, ...this.timeline.drain()];
+    }
     return result;
   }
 
   /**
    * What a first run of `text` will need, done ahead while the page is still loading: the
    * tokenizer, the seed's layer weights and the embedding rows of its tokens. Not the layer: its
-   * threads would compete with the page's own start for the cores.
+   * threads would compete with the page's own start for the cores. The tokenizer is asked for
+   * first, so its fetch and compile overlap the drawing of the tables.
    */
   async prepare(text: string, seed: number): Promise<void> {
+    const tl = this.timeline;
+    const loading = loadGpt2Tokenizer();
     const w = this.weights(seed);
-    w.attention();
-    const tokenizer = await loadGpt2Tokenizer();
-    w.input(tokenizer.tokenize(text).tokens.map((t) => t.id));
+    tl.time('prepare-weights', () => w.attention());
+    tl.time('prepare-positions', () => w.positionRows(tablesRows(text)));
+    const asked = tl.now();
+    const tokenizer = await loading;
+    tl.record('prepare-tokenizer', asked);
+    const ids = tl.time('prepare-tokenize', () => tokenizer.tokenize(text).tokens.map((t) => t.id));
+    tl.time('prepare-token-rows', () => {
+      for (const id of ids) w.tokenRow(id);
+    });
   }
 
   fetch(req: FetchRequest): FetchResult {

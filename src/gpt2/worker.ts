@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 import { startBrowserTeam } from '../kernels/browser-team.ts';
 import { KernelLayer, type LayerRunner, referenceLayer } from './kernel-layer.ts';
-import { gpt2LinkInputs } from './link.ts';
 import type { Gpt2Request, Gpt2Response } from './protocol.ts';
 import { Gpt2Session } from './session.ts';
+import { Timeline } from './timeline.ts';
 import { buffersOf } from './transfer.ts';
 
 /**
@@ -13,8 +13,10 @@ import { buffersOf } from './transfer.ts';
  */
 async function startLayer(): Promise<LayerRunner> {
   try {
+    const asked = timeline.now();
     const layer = new KernelLayer(await startBrowserTeam());
-    layer.warm();
+    timeline.record('kernels-start', asked);
+    timeline.time('kernels-warm', () => layer.warm());
     return layer;
   } catch (err) {
     console.warn('GPT-2 step: the kernels did not start, the reference TS computes', err);
@@ -23,7 +25,10 @@ async function startLayer(): Promise<LayerRunner> {
 }
 
 /** The Exercise 3.3 step's worker: the 38.6 M-draw tables and the layer never touch the page. */
-const session = new Gpt2Session(startLayer());
+const timeline = new Timeline();
+// From the worker's creation (its clock's origin) to its script running: fetch and compile.
+timeline.record('worker-load', performance.timeOrigin);
+const session = new Gpt2Session(startLayer(), timeline);
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /** One request at a time, in order: a run must not start while a prepare of its text computes. */
@@ -32,6 +37,12 @@ let queue: Promise<void> = Promise.resolve();
 async function answer(req: Gpt2Request): Promise<void> {
   if (req.kind === 'prepare') {
     // A failure here is the first run's to report: it computes the same text again.
+    // Reading a link needs the chapter's steps (the permalink's schema): kept out of the
+    // worker's first chunk, so the kernels start loading before it. The tokenizer's ~0.5 MB is
+    // asked for only then (`prepare`): its evaluation would hold this thread before the link.
+    const asked = timeline.now();
+    const { gpt2LinkInputs } = await import('./link.ts');
+    timeline.record('link-import', asked);
     const inputs = gpt2LinkInputs(req.link);
     if (inputs) await session.prepare(inputs.text, inputs.seed).catch(() => {});
     return;

@@ -4,7 +4,7 @@ import { Gpt2Client, type Gpt2WorkerLike } from '../../src/gpt2/client.ts';
 import { headMaps } from '../../src/gpt2/head-summary.ts';
 import type { ClientRequest, Gpt2Response, Gpt2Want } from '../../src/gpt2/protocol.ts';
 import { SeekableStream } from '../../src/gpt2/seekable-stream.ts';
-import { Gpt2Session } from '../../src/gpt2/session.ts';
+import { Gpt2Session, tablesRows } from '../../src/gpt2/session.ts';
 import { floats, gpt2Fixture } from './fixture.ts';
 
 const ALL: Gpt2Want = { thumbs: true, context: true, head: null, window: null };
@@ -99,6 +99,35 @@ describe('Gpt2Session (what the worker answers)', () => {
       want: NONE,
     });
     expect(Object.keys(other.phases)).toContain('layer');
+  });
+
+  it('the first run after a prepare carries the prepare’s marks, once', async () => {
+    const text = 'Your journey starts with one step';
+    const fresh = new Gpt2Session();
+    await fresh.prepare(text, 123);
+    const r = await fresh.run({ kind: 'run', id: 1, text, seed: 123, want: NONE });
+    const names = r.marks?.map((m) => m.name) ?? [];
+    expect(names).toEqual([
+      'prepare-weights',
+      'prepare-positions',
+      'prepare-tokenizer',
+      'prepare-tokenize',
+      'prepare-token-rows',
+      'run',
+    ]);
+    for (const m of r.marks ?? []) expect(m.ms).toBeGreaterThanOrEqual(0);
+    // on the clock every thread shares: the marks follow one another
+    const ats = r.marks?.map((m) => m.at) ?? [];
+    expect(ats).toEqual([...ats].sort((x, y) => x - y));
+    const again = await fresh.run({ kind: 'run', id: 2, text, seed: 123, want: NONE });
+    expect(again.marks).toBeUndefined();
+  });
+
+  it('tablesRows: one position row per UTF-8 byte at most, never past the context', () => {
+    expect(tablesRows('')).toBe(0);
+    expect(tablesRows('Your journey')).toBe(12);
+    expect(tablesRows('é€𝄞')).toBe(2 + 3 + 4);
+    expect(tablesRows('x'.repeat(5000))).toBe(1024);
   });
 
   it('an empty text gives no tokens, a note and empty tensors', async () => {

@@ -1,0 +1,41 @@
+import type { Plugin } from 'vite';
+
+/** The page's first script, see app/boot.ts. */
+const BOOT = 'app/boot.ts';
+
+/**
+ * Gives index.html `app/boot.ts` as a script of its own, ahead of the app's. Listed in the page,
+ * Vite would bundle it into the app's entry, so it would run only once the app's ~900 kB were
+ * fetched and compiled; as a separate entry it runs as soon as its few kB arrive, and the page's
+ * load event still waits for the app as before.
+ */
+export function bootEntry(): Plugin {
+  let serve = false;
+  return {
+    name: 'attention-lab-boot-entry',
+    configResolved(config) {
+      serve = config.command === 'serve';
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.filename.endsWith('index.html')) return;
+        let src = `/${BOOT}`;
+        if (!serve) {
+          const chunk = Object.values(ctx.bundle ?? {}).find(
+            (c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId?.endsWith(BOOT),
+          );
+          if (!chunk) throw new Error(`${BOOT} is not an entry of the build`);
+          src = `/${chunk.fileName}`;
+        }
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'module', crossorigin: true, src },
+            injectTo: 'head-prepend',
+          },
+        ];
+      },
+    },
+  };
+}
