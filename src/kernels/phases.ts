@@ -64,6 +64,38 @@ export function runPhases(
   if (r1 > r0) ex.gemm(p.ctx, p.dOut, p.wo, p.dOut, p.dOut, p.out, p.dOut, p.bo, r0, r1, 0);
 }
 
+/**
+ * Rows [from, T) of a causal, `full` pass on this thread alone, the rows before them already in
+ * place: their projections, their attention over every key (scores and weights rows, context
+ * rows), and out_proj of those rows. Each row is the same sum in the same order as in a whole
+ * pass (`runPhases`), so an edit's rows equal a fresh pass's.
+ */
+export function runRows(ex: KernelExports, p: Plan, from: number): void {
+  const t = p.t;
+  ex.gemm(p.x, p.dIn, p.wq, p.dIn, p.dOut, p.q, p.dOut, p.bq, from, t, 0);
+  ex.gemm(p.x, p.dIn, p.wk, p.dIn, p.dOut, p.k, p.dOut, p.bk, from, t, 0);
+  ex.gemm(p.x, p.dIn, p.wv, p.dIn, p.dOut, p.v, p.dOut, p.bv, from, t, 0);
+  const div = bitsF32(p.divBits);
+  const kpack = p.scratch;
+  const vpack = kpack + Math.ceil(t / 8) * 8 * p.hd * 4;
+  for (let h = 0; h < p.heads; h++) {
+    const at = (base: number) => base + h * p.hd * 4;
+    const scores = p.scores + h * t * t * 4;
+    const weights = p.weights + h * t * t * 4;
+    // attend_head's steps, on rows [from, T): every key and value is packed, few queries run.
+    ex.pack(at(p.k), 1, p.dOut, p.hd, t, kpack);
+    ex.gemm(at(p.q), p.dOut, kpack, p.hd, t, scores, t, 0, from, t, GEMM_DENSE);
+    ex.softmax_rows(scores, weights, t, t, from, t, p.causal, div, 1);
+    ex.pack(at(p.v), p.dOut, 1, t, p.hd, vpack);
+    ex.gemm(weights, t, vpack, t, p.hd, at(p.ctx), p.dOut, 0, from, t, GEMM_CAUSAL_VALUES);
+  }
+  if (p.wo) ex.gemm(p.ctx, p.dOut, p.wo, p.dOut, p.dOut, p.out, p.dOut, p.bo, from, t, 0);
+}
+
+/** gemm's modes (src/kernels/assembly/gemm.ts): a dense product; weights·V stopping at the diagonal. */
+const GEMM_DENSE = 0;
+const GEMM_CAUSAL_VALUES = 2;
+
 /** Per-thread scratch bytes: packed keys and values, plus a [T, T] scores buffer. */
 export function scratchBytes(t: number, hd: number, full: boolean): number {
   const packs = (Math.ceil(t / 8) * 8 * hd + Math.ceil(hd / 8) * 8 * t) * 4;

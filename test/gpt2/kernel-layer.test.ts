@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gpt2Weights } from '../../src/gpt2/embeddings.ts';
 import { KernelLayer } from '../../src/gpt2/kernel-layer.ts';
-import { causalMha } from '../../src/gpt2/layer.ts';
-import { Gpt2Session, suffixLimit } from '../../src/gpt2/session.ts';
+import { causalMha, type LayerResult } from '../../src/gpt2/layer.ts';
+import { Gpt2Session } from '../../src/gpt2/session.ts';
 import type { Team } from '../../src/kernels/team.ts';
 import { nodeTeam } from '../kernels/node-team.ts';
 import { floats, gpt2Fixture } from './fixture.ts';
@@ -84,6 +84,52 @@ describe.each([
     );
   });
 
+  it('changed rows on the kernels equal a fresh pass bit for bit, in place or from another T', () => {
+    const w = tables.get(123) as Gpt2Weights;
+    const mha = w.attention();
+    const copy = (l: LayerResult): LayerResult => ({
+      t: l.t,
+      q: l.q.slice(),
+      k: l.k.slice(),
+      v: l.v.slice(),
+      ctx: l.ctx.slice(),
+      attn_scores: l.attn_scores.slice(),
+      attn_weights: l.attn_weights.slice(),
+      context_vecs: l.context_vecs.slice(),
+    });
+    const id = fc.integer({ min: 0, max: 50_256 });
+    fc.assert(
+      fc.property(
+        fc.array(id, { minLength: 1, maxLength: 48 }),
+        fc.array(id, { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        fc.boolean(),
+        (before, tail, cutAt, live) => {
+          const from = 1 + (cutAt % before.length);
+          const after = [...before.slice(0, from), ...tail];
+          const t = after.length;
+          const fresh = copy(layer.run(w.input(after), t, mha));
+          // `live`: the last pass is still in the kernels' memory (only kept when T is the same)
+          const prev = layer.run(w.input(before), before.length, mha);
+          const got = layer.extend(live ? prev : copy(prev), w.input(after, from), t, from, mha);
+          expect(got.t).toBe(t);
+          expect(got.context_vecs).toEqual(fresh.context_vecs);
+          expect(got.attn_weights).toEqual(fresh.attn_weights);
+          expect(got.q).toEqual(fresh.q);
+          expect(got.ctx).toEqual(fresh.ctx);
+          for (let r = 0; r < 12 * t; r++) {
+            const row = r * t;
+            const i = r % t;
+            expect(got.attn_scores.subarray(row, row + i + 1)).toEqual(
+              fresh.attn_scores.subarray(row, row + i + 1),
+            );
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
   it('in the session: the book sentence, its summaries as with the reference layer', async () => {
     const book = gpt2Fixture.gpt2[0];
     const want = { thumbs: true, context: true, head: 11, window: null };
@@ -145,7 +191,7 @@ describe.each([
           let from = 0;
           while (from < t && from < old.length && old[from] === got.tokens[from].id) from++;
           const same = from === t && t === old.length;
-          const rows = from > 0 && t - from <= suffixLimit(t);
+          const rows = from > 0 && t - from <= layer.rowLimit(t);
           expect(got.phases['layer (changed rows)'] !== undefined).toBe(!same && rows);
           expect(got.phases.layer !== undefined).toBe(!same && !rows);
         },
