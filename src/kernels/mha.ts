@@ -2,7 +2,7 @@
  * Multi-head attention forward on the kernels: lays out the buffers of one shape in the shared
  * memory, packs the weights (once per weight set), and runs passes on the team's threads.
  */
-import { align, runRows, scratchBytes } from './phases.ts';
+import { align, rowPackBytes, runRows, scratchBytes } from './phases.ts';
 import { CTRL_BYTES, f32Bits, type Plan } from './plan.ts';
 import type { Team } from './team.ts';
 
@@ -47,6 +47,10 @@ export class KernelMha {
   private raw = 0;
   /** Where the biases go; the plan says 0 for an absent one. */
   private biasAt = { bq: 0, bk: 0, bv: 0, bo: 0 };
+  /** The layout's end: `forwardRows` keeps its packed keys and values after it. */
+  private end = 0;
+  /** Rows of the packed keys and values that match the keys and values now (`forwardRows`). */
+  private packedRows = 0;
 
   constructor(private readonly team: Team) {}
 
@@ -58,6 +62,7 @@ export class KernelMha {
   forward(shape: MhaShape, weights: MhaWeights, x: Float32Array): void {
     const plan = this.layout(shape, weights.out_proj !== null);
     if (this.packed !== weights) this.pack(plan, weights);
+    this.packedRows = 0;
     this.f32(plan.x, x.length).set(x);
     const work = plan.rows * (plan.dIn + plan.t) * plan.dOut;
     this.team.run(plan, work < SMALL_WORK);
@@ -85,8 +90,10 @@ export class KernelMha {
     const holds = this.shape && plan && sameShape(this.shape, shape) && this.packed === weights;
     if (!holds || !shape.causal || !shape.full || shape.batch !== 1 || !(from >= 0))
       throw new Error('forwardRows: no earlier causal, full pass of this shape and weights');
+    this.team.reserve(this.end + rowPackBytes(shape.t, plan.hd, shape.heads));
     this.f32(plan.x + from * plan.dIn * 4, x.length).set(x);
-    runRows(this.team.ex, plan, from);
+    runRows(this.team.ex, plan, from, this.end, Math.min(from, this.packedRows));
+    this.packedRows = shape.t;
   }
 
   /**
@@ -121,6 +128,7 @@ export class KernelMha {
     const attn = triangle(prev.weights);
     const plan = this.layout(shape, weights.out_proj !== null);
     if (this.packed !== weights) this.pack(plan, weights);
+    this.packedRows = 0;
     for (const [name, a] of Object.entries(kept))
       this.f32(plan[name as MhaTensor], a.length).set(a);
     this.f32(plan.wo ? plan.out : plan.ctx, out.length).set(out);
@@ -187,6 +195,7 @@ export class KernelMha {
       out: outProj ? take(rows * dOut) : 0,
     };
     this.raw = take(Math.max(dIn, dOut) * dOut);
+    this.end = next;
     this.biasAt = { bq: plan.bq, bk: plan.bk, bv: plan.bv, bo: plan.bo };
     this.team.reserve(next);
     this.shape = { ...shape };

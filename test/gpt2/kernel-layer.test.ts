@@ -84,7 +84,7 @@ describe.each([
     );
   });
 
-  it('changed rows on the kernels equal a fresh pass bit for bit, in place or from another T', () => {
+  it('changed rows on the kernels equal a fresh pass bit for bit, edit after edit, any T', () => {
     const w = tables.get(123) as Gpt2Weights;
     const mha = w.attention();
     const copy = (l: LayerResult): LayerResult => ({
@@ -97,33 +97,51 @@ describe.each([
       attn_weights: l.attn_weights.slice(),
       context_vecs: l.context_vecs.slice(),
     });
+    const expectSame = (got: LayerResult, fresh: LayerResult) => {
+      const t = fresh.t;
+      expect(got.t).toBe(t);
+      expect(got.context_vecs).toEqual(fresh.context_vecs);
+      expect(got.attn_weights).toEqual(fresh.attn_weights);
+      expect(got.q).toEqual(fresh.q);
+      expect(got.v).toEqual(fresh.v);
+      expect(got.ctx).toEqual(fresh.ctx);
+      for (let r = 0; r < 12 * t; r++) {
+        const row = r * t;
+        const lower = (a: Float32Array) => a.subarray(row, row + (r % t) + 1);
+        expect(lower(got.attn_scores)).toEqual(lower(fresh.attn_scores));
+      }
+    };
     const id = fc.integer({ min: 0, max: 50_256 });
+    const edit = fc.record({
+      cut: fc.nat(),
+      tail: fc.array(id, { minLength: 1, maxLength: 12 }),
+      // same T: the tail replaces as many tokens as it has (the kernels' memory is updated in place)
+      sameT: fc.boolean(),
+    });
     fc.assert(
       fc.property(
-        fc.array(id, { minLength: 1, maxLength: 48 }),
-        fc.array(id, { minLength: 1, maxLength: 12 }),
-        fc.nat(),
+        fc.array(id, { minLength: 2, maxLength: 48 }),
+        fc.array(edit, { minLength: 1, maxLength: 3 }),
         fc.boolean(),
-        (before, tail, cutAt, live) => {
-          const from = 1 + (cutAt % before.length);
-          const after = [...before.slice(0, from), ...tail];
-          const t = after.length;
-          const fresh = copy(layer.run(w.input(after), t, mha));
-          // `live`: the last pass is still in the kernels' memory (only kept when T is the same)
-          const prev = layer.run(w.input(before), before.length, mha);
-          const got = layer.extend(live ? prev : copy(prev), w.input(after, from), t, from, mha);
-          expect(got.t).toBe(t);
-          expect(got.context_vecs).toEqual(fresh.context_vecs);
-          expect(got.attn_weights).toEqual(fresh.attn_weights);
-          expect(got.q).toEqual(fresh.q);
-          expect(got.ctx).toEqual(fresh.ctx);
-          for (let r = 0; r < 12 * t; r++) {
-            const row = r * t;
-            const i = r % t;
-            expect(got.attn_scores.subarray(row, row + i + 1)).toEqual(
-              fresh.attn_scores.subarray(row, row + i + 1),
-            );
+        (first, edits, live) => {
+          const texts = [first];
+          const froms: number[] = [];
+          for (const { cut, tail, sameT } of edits) {
+            const ids = texts[texts.length - 1];
+            const k = Math.min(tail.length, ids.length - 1);
+            const from = sameT ? ids.length - k : 1 + (cut % ids.length);
+            froms.push(from);
+            texts.push([...ids.slice(0, from), ...(sameT ? tail.slice(0, k) : tail)]);
           }
+          const fresh = texts.map((ids) => copy(layer.run(w.input(ids), ids.length, mha)));
+          // `live`: the last pass is still in the kernels' memory; else its copy is handed back
+          const run = layer.run(w.input(first), first.length, mha);
+          let got = live ? run : copy(run);
+          froms.forEach((from, e) => {
+            const ids = texts[e + 1];
+            got = layer.extend(got, w.input(ids, from), ids.length, from, mha);
+            expectSame(got, fresh[e + 1]);
+          });
         },
       ),
       { numRuns: 20 },
