@@ -1,4 +1,5 @@
 import { interpolateRdBu, interpolateViridis } from 'd3';
+import { weightShade } from '../../src/gpt2/thumbnails.ts';
 import { lutOf } from '../heatmap/pixels.ts';
 
 /** The heatmaps' 256-entry ramp table, repacked as RGBA uint32 (little-endian: one store a pixel). */
@@ -16,15 +17,6 @@ function rgba([r, g, b]: number[]): number {
 const VIRIDIS = lut(interpolateViridis);
 const RED_BLUE = lut((t) => interpolateRdBu(1 - t));
 const MASKED = rgba([200, 202, 206]);
-
-/** Weights are shown on a log scale from 10⁻⁴ to 1: at T = 1,024 most weights are near 1/T. */
-export const LOG_FLOOR = -4;
-
-export function weightShade(w: number): number {
-  if (w <= 0) return 0;
-  const t = (Math.log10(w) - LOG_FLOOR) / -LOG_FLOOR;
-  return Math.max(0, Math.min(1, t));
-}
 
 /**
  * RGBA pixels of a [rows, cols] window of a row-major weight map (width `stride`), one pixel per
@@ -49,6 +41,26 @@ export function weightPixels(
     }
   }
   return new ImageData(new Uint8ClampedArray(px.buffer), cols, rows);
+}
+
+/**
+ * RGBA pixels of rows [row0, row0 + rows) of a [size, size] map of colour indices (the worker's
+ * thumbnails, `shadeRows`) starting at `offset`; cells above the diagonal are grey.
+ */
+export function shadePixels(
+  shades: Uint8Array,
+  offset: number,
+  size: number,
+  row0: number,
+  rows: number,
+): ImageData {
+  const px = new Uint32Array(rows * size);
+  for (let i = 0; i < rows; i++) {
+    const r = row0 + i;
+    const at = offset + r * size;
+    for (let c = 0; c < size; c++) px[i * size + c] = c > r ? MASKED : VIRIDIS[shades[at + c]];
+  }
+  return new ImageData(new Uint8ClampedArray(px.buffer), size, rows);
 }
 
 /** RGBA pixels of a signed [rows, cols] matrix on a diverging scale symmetric around 0. */

@@ -145,7 +145,7 @@ export class Gpt2Session {
     const n = t * t;
     return {
       thumbSize: thumbSize(t),
-      thumbs: want.thumbs ? (this.last?.maps.thumbs.slice() ?? new Float32Array(0)) : null,
+      thumbs: want.thumbs ? (this.last?.maps.shades.slice() ?? new Uint8Array(0)) : null,
       context_vecs: want.context ? layer.context_vecs.slice() : null,
       head: want.head === null ? null : this.headOf(layer, want.head),
       window: win

@@ -144,9 +144,9 @@ describe.each([
           });
         },
       ),
-      { numRuns: 20 },
+      { numRuns: 15 },
     );
-  });
+  }, 60_000);
 
   it('in the session: the book sentence, its summaries as with the reference layer', async () => {
     const book = gpt2Fixture.gpt2[0];
@@ -169,7 +169,10 @@ describe.each([
       expect(fast.entropy[h]).toBeCloseTo(slow.entropy[h], 5);
       expect(fast.lookback[h]).toBeCloseTo(slow.lookback[h], 5);
     }
-    expectClose(fast.thumbs as Float32Array, slow.thumbs as Float32Array);
+    // the thumbnails' colour indices: the same, or the next step where a weight lies on a boundary
+    const [a, b] = [fast.thumbs as Uint8Array, slow.thumbs as Uint8Array];
+    expect(a).toHaveLength(b.length);
+    for (let k = 0; k < a.length; k++) expect(Math.abs(a[k] - b[k])).toBeLessThanOrEqual(1);
   });
 
   it('an edit near the end computes only its rows and equals a fresh run on the new text', async () => {
@@ -194,7 +197,7 @@ describe.each([
           const fresh = await whole.run({ kind: 'run', id: ++id, text: after, seed: 123, want });
           expect(got.tokens).toEqual(fresh.tokens);
           expectClose(got.context_vecs as Float32Array, fresh.context_vecs as Float32Array);
-          expectClose(got.thumbs as Float32Array, fresh.thumbs as Float32Array);
+          expect(got.thumbs).toEqual(fresh.thumbs);
           expectClose(got.head?.weights as Float32Array, fresh.head?.weights as Float32Array);
           for (let h = 0; h < 12; h++) {
             expect(got.entropy[h]).toBeCloseTo(fresh.entropy[h], 5);
