@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { NUM_HEADS } from '../../src/gpt2/sizes.ts';
 import { firstChangedRow } from './changed-rows.ts';
 import { timed } from './paint-timing.ts';
@@ -29,7 +29,7 @@ function Thumb({ thumbs, size, head }: { thumbs: Uint8Array | null; size: number
  * the largest weight it covers), scaled up pixelated. Each is a button that opens the head large.
  * The thumbnails come from the worker only while the grid is on screen (null until then).
  */
-export function HeadGrid({
+export const HeadGrid = memo(function HeadGrid({
   thumbs,
   size,
   t,
@@ -66,4 +66,4 @@ export function HeadGrid({
       </li>
     </ul>
   );
-}
+});

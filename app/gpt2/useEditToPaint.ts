@@ -9,11 +9,17 @@ import type { RunResult } from '../../src/gpt2/protocol.ts';
  * effects may run after that frame: waiting for them would add up to a frame, drawing in them
  * would show the maps a frame late. `gpt2-paint-to-frame` is how long that next frame then takes
  * to start (vsync alignment, not work of ours), for the breakdown. Fetches merged into the same
- * result do not count. Also `gpt2-first-paint`: navigation → the first thumbnails drawn.
+ * result do not count. `gpt2-edit-to-render` is the edit's own render, before its run is sent.
+ * Also `gpt2-first-paint`: navigation → the first thumbnails drawn.
  */
-export function useEditToPaint(result: RunResult | null): () => void {
+export function useEditToPaint(result: RunResult | null, text: string): () => void {
   const waiting = useRef<number | null>(null);
   const first = useRef(true);
+  // The edit's own render (the text field and the step), before its run is even sent.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per new text
+  useLayoutEffect(() => {
+    if (waiting.current !== null) performance.measure('gpt2-edit-to-render', 'gpt2-edit');
+  }, [text]);
   useLayoutEffect(() => {
     // The step's first maps on screen, from the page's navigation: the bench's cold load.
     if (first.current && result?.thumbs && result.tokens.length > 0) {
