@@ -13,13 +13,18 @@ export function thumbSize(t: number): number {
 }
 
 /** Weights are shown on a log scale from 10⁻⁴ to 1: at T = 1,024 most weights are near 1/T. */
-export const LOG_FLOOR = -4;
+const LOG_FLOOR = -4;
 
 /** Where a weight falls on that scale, 0 … 1 (0 at or below 10⁻⁴, and for a weight of 0). */
-export function weightShade(w: number): number {
+function weightShade(w: number): number {
   if (w <= 0) return 0;
   const t = (Math.log10(w) - LOG_FLOOR) / -LOG_FLOOR;
   return Math.max(0, Math.min(1, t));
+}
+
+/** A weight's index 0 … 255 into the colour ramp (the grid's and the open head's pixels). */
+export function shadeIndex(w: number): number {
+  return Math.round(weightShade(w) * 255);
 }
 
 /**
@@ -35,6 +40,5 @@ export function shadeRows(
   a0: number,
 ): void {
   for (let h = 0; h < heads; h++)
-    for (let k = h * s * s + a0 * s; k < (h + 1) * s * s; k++)
-      shades[k] = Math.round(weightShade(thumbs[k]) * 255);
+    for (let k = h * s * s + a0 * s; k < (h + 1) * s * s; k++) shades[k] = shadeIndex(thumbs[k]);
 }
