@@ -12,25 +12,16 @@ describe('firstChangedRow (the thumbnail rows an edit repaints)', () => {
         fc.boolean(),
         (size, head, at, change) => {
           const n = size * size;
-          const painted = Float32Array.from({ length: 4 * n }, (_, k) => (k % 7) / 7);
+          const painted = Uint8Array.from({ length: 4 * n }, (_, k) => (k * 37) % 256);
           const next = painted.slice();
           // a change in another head does not count
-          next[((head + 1) % 4) * n] += 1;
+          next[((head + 1) % 4) * n] ^= 1;
           const cell = at % n;
-          if (change) next[head * n + cell] = 0.5 + next[head * n + cell];
+          if (change) next[head * n + cell] ^= 128;
           const want = change ? Math.floor(cell / size) : size;
           expect(firstChangedRow(painted, next, head * n, size)).toBe(want);
         },
       ),
     );
-  });
-
-  it('takes a −0 for a 0 as a change (a repaint too many is never wrong) and NaN as itself', () => {
-    expect(
-      firstChangedRow(new Float32Array([0, 0, 0, 0]), new Float32Array([0, 0, -0, 0]), 0, 2),
-    ).toBe(1);
-    expect(
-      firstChangedRow(new Float32Array([Number.NaN]), new Float32Array([Number.NaN]), 0, 1),
-    ).toBe(1);
   });
 });
