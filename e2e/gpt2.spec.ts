@@ -39,6 +39,16 @@ async function thumbnailsPainted(page: Page): Promise<boolean> {
   });
 }
 
+/** The 12 thumbnails' pixels as they are on screen (the grid scrolled into view first). */
+async function thumbnailPixels(page: Page): Promise<number[][]> {
+  return page.evaluate(() => {
+    document.querySelector('.gpt2-grid')?.scrollIntoView({ block: 'nearest' });
+    return [...document.querySelectorAll<HTMLCanvasElement>('.gpt2-thumb canvas')].map((c) =>
+      Array.from(c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? []),
+    );
+  });
+}
+
 test('typed text: the chips and ids are the tokenizer’s; the embedding row is PyTorch’s', async ({
   page,
 }) => {
@@ -189,4 +199,35 @@ test('empty text shows a note; a 10 MB link is refused with a message', async ({
   );
   await expect(page.getByText('The engine refused')).toHaveCount(0);
   await expect(chips(page)).toHaveCount(6, SLOW);
+});
+
+test('after an edit (its rows repainted, not the grid) the thumbnails equal a fresh page’s', async ({
+  browser,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page);
+  // 200 tokens (thumbnails 128 × 128, a pixel over one or two tokens); the edit keeps T and
+  // changes token 150: thumbnail rows 96 … 127 are repainted, the rows above them stay
+  const text = (word: string) => `a${' word'.repeat(149)}${word}${' word'.repeat(48)} cat`;
+  await textBox(page).fill(text(' word'));
+  await expect(status(page)).toContainText('200 tokens · computed', SLOW);
+  await expect.poll(() => thumbnailsPainted(page)).toBe(true);
+  const before = await thumbnailPixels(page);
+  // the step's own mark of a new result drawn (its chips are folded away past 64 tokens)
+  const drawn = () =>
+    page.evaluate(() => performance.getEntriesByName('gpt2-edit-to-paint').length);
+  const n = await drawn();
+  await textBox(page).fill(text(' dog'));
+  await expect.poll(drawn, SLOW).toBeGreaterThan(n);
+  const edited = await thumbnailPixels(page);
+  expect(edited).not.toEqual(before);
+
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await open(fresh);
+  await textBox(fresh).fill(text(' dog'));
+  await expect(status(fresh)).toContainText('200 tokens · computed', SLOW);
+  await expect.poll(() => thumbnailsPainted(fresh)).toBe(true);
+  expect(await thumbnailPixels(fresh)).toEqual(edited);
+  await fresh.close();
 });

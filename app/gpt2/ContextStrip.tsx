@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { EMB_DIM } from '../../src/gpt2/sizes.ts';
 import type { Token } from '../../src/tokenizer/index.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
@@ -9,11 +9,18 @@ import { signedPixels } from './pixels.ts';
  * The layer's output, T × 768, one pixel per value (red positive, blue negative). The values
  * come from the worker only while the strip is on screen (null until then).
  */
-export function ContextStrip({ values, tokens }: { values: Float32Array | null; tokens: Token[] }) {
+export const ContextStrip = memo(function ContextStrip({
+  values,
+  tokens,
+}: {
+  values: Float32Array | null;
+  tokens: Token[];
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const t = tokens.length;
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
-  useEffect(() => {
+  // In the commit, as the thumbnails: the frame that shows the new text shows its strip.
+  useLayoutEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx || t === 0 || !values) return;
     timed('paint-strip', () => ctx.putImageData(signedPixels(values, t, EMB_DIM), 0, 0));
@@ -52,4 +59,4 @@ export function ContextStrip({ values, tokens }: { values: Float32Array | null; 
       </figcaption>
     </figure>
   );
-}
+});

@@ -1,9 +1,16 @@
+import { memo } from 'react';
 import { EMB_PREVIEW, type RunResult } from '../../src/gpt2/protocol.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 
 /** The selected token's rows of the two embedding tables and their sum (the layer's input). */
-export function EmbeddingRows({ result, index }: { result: RunResult; index: number }) {
+export const EmbeddingRows = memo(function EmbeddingRows({
+  result,
+  index,
+}: {
+  result: RunResult;
+  index: number;
+}) {
   const token = result.tokens[index];
   if (!token) return null;
   const at = index * EMB_PREVIEW;
@@ -48,4 +55,4 @@ export function EmbeddingRows({ result, index }: { result: RunResult; index: num
       </ScrollRegion>
     </figure>
   );
-}
+});

@@ -1,5 +1,5 @@
 import './gpt2.css';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Gpt2Want } from '../../src/gpt2/protocol.ts';
 import { windowAround } from '../../src/headview/index.ts';
 import { MAX_TEXT_CHARS } from '../../src/tokenizer/index.ts';
@@ -44,10 +44,13 @@ export function Gpt2Step() {
   const head = result?.head ?? null;
   useEffect(() => setT(tokens.length), [tokens.length]);
 
-  const markEdit = useEditToPaint(result);
+  const markEdit = useEditToPaint(result, local.text);
 
   const tooLong = local.text.length > MAX_TEXT_CHARS;
-  const openHead = (h: number) => setLocal({ head: h });
+  // Stable, so the memoized grid is not rendered again by a keystroke (setLocal is new each render).
+  const setLocalRef = useRef(setLocal);
+  setLocalRef.current = setLocal;
+  const openHead = useCallback((h: number) => setLocalRef.current({ head: h }), []);
 
   return (
     <div className="gpt2-step">

@@ -1,24 +1,24 @@
-import { useEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { NUM_HEADS } from '../../src/gpt2/sizes.ts';
+import { firstChangedRow } from './changed-rows.ts';
 import { timed } from './paint-timing.ts';
-import { weightPixels } from './pixels.ts';
+import { shadePixels } from './pixels.ts';
 
-function Thumb({
-  thumbs,
-  size,
-  head,
-}: {
-  thumbs: Float32Array | null;
-  size: number;
-  head: number;
-}) {
+function Thumb({ thumbs, size, head }: { thumbs: Uint8Array | null; size: number; head: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
+  /** The thumbnails this canvas shows now (a new size clears the canvas: it is not kept). */
+  const painted = useRef<{ thumbs: Uint8Array; size: number } | null>(null);
+  // In the commit (a layout effect), not after it: the frame that shows the new text shows its maps.
+  useLayoutEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx || size === 0 || !thumbs) return;
-    const one = thumbs.subarray(head * size * size, (head + 1) * size * size);
+    const at = head * size * size;
+    const was = painted.current;
+    const r0 = was?.size === size ? firstChangedRow(was.thumbs, thumbs, at, size) : 0;
+    painted.current = { thumbs, size };
+    if (r0 === size) return;
     timed('paint-thumbnail', () =>
-      ctx.putImageData(weightPixels(one, size, 0, 0, size, size, true), 0, 0),
+      ctx.putImageData(shadePixels(thumbs, at, size, r0, size - r0), 0, r0),
     );
   }, [thumbs, size, head]);
   return <canvas ref={canvas} width={size || 1} height={size || 1} className="gpt2-pixelated" />;
@@ -29,14 +29,14 @@ function Thumb({
  * the largest weight it covers), scaled up pixelated. Each is a button that opens the head large.
  * The thumbnails come from the worker only while the grid is on screen (null until then).
  */
-export function HeadGrid({
+export const HeadGrid = memo(function HeadGrid({
   thumbs,
   size,
   t,
   open,
   onOpen,
 }: {
-  thumbs: Float32Array | null;
+  thumbs: Uint8Array | null;
   size: number;
   t: number;
   open: number | null;
@@ -66,4 +66,4 @@ export function HeadGrid({
       </li>
     </ul>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { extent, scaleLinear } from 'd3';
+import { memo } from 'react';
 import { ScrollRegion } from './ScrollRegion.tsx';
 
 const W = 300;
@@ -10,7 +11,7 @@ const M = { left: 40, right: 10, top: 10, bottom: 34 };
  * entropy (nats). A head far right reaches far back; a head low down looks at few tokens. The
  * table beside it is the same numbers as text.
  */
-export function HeadSummaryChart({
+export const HeadSummaryChart = memo(function HeadSummaryChart({
   entropy,
   lookback,
   open,
@@ -105,4 +106,4 @@ export function HeadSummaryChart({
       </ScrollRegion>
     </figure>
   );
-}
+});

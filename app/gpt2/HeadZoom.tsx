@@ -1,4 +1,11 @@
-import { type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { HeadWeights } from '../../src/gpt2/protocol.ts';
 import type { Token } from '../../src/tokenizer/index.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
@@ -48,7 +55,8 @@ export function HeadZoom({
     return () => ro?.disconnect();
   }, []);
 
-  useEffect(() => {
+  // In the commit, as the thumbnails: the frame that shows the new text shows this head.
+  useLayoutEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     timed('paint-head', () =>

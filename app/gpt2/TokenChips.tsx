@@ -32,8 +32,11 @@ const Chip = memo(function Chip({
   );
 });
 
-/** The text's GPT-2 tokens as chips with their ids; a click selects one for the embedding table. */
-export function TokenChips({
+/**
+ * The text's GPT-2 tokens as chips with their ids; a click selects one for the embedding table.
+ * Memoized: typing renders the step, not its up to 1,024 chips, until the new tokens come.
+ */
+export const TokenChips = memo(function TokenChips({
   tokens,
   selected,
   onSelect,
@@ -57,4 +60,4 @@ export function TokenChips({
       ))}
     </ol>
   );
-}
+});

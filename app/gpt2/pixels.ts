@@ -1,4 +1,5 @@
 import { interpolateRdBu, interpolateViridis } from 'd3';
+import { shadeIndex } from '../../src/gpt2/thumbnails.ts';
 import { lutOf } from '../heatmap/pixels.ts';
 
 /** The heatmaps' 256-entry ramp table, repacked as RGBA uint32 (little-endian: one store a pixel). */
@@ -17,19 +18,31 @@ const VIRIDIS = lut(interpolateViridis);
 const RED_BLUE = lut((t) => interpolateRdBu(1 - t));
 const MASKED = rgba([200, 202, 206]);
 
-/** Weights are shown on a log scale from 10⁻⁴ to 1: at T = 1,024 most weights are near 1/T. */
-export const LOG_FLOOR = -4;
-
-export function weightShade(w: number): number {
-  if (w <= 0) return 0;
-  const t = (Math.log10(w) - LOG_FLOOR) / -LOG_FLOOR;
-  return Math.max(0, Math.min(1, t));
+/**
+ * RGBA pixels of a [rows, cols] window (from row0, col0) of a map whose cell (r, c) has the
+ * ramp index `shade(r, c)`; with `causal`, cells above the diagonal (key after query: the
+ * causal mask) are grey.
+ */
+function causalPixels(
+  row0: number,
+  col0: number,
+  rows: number,
+  cols: number,
+  causal: boolean,
+  shade: (r: number, c: number) => number,
+): ImageData {
+  const px = new Uint32Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const r = row0 + i;
+    for (let j = 0; j < cols; j++) {
+      const c = col0 + j;
+      px[i * cols + j] = causal && c > r ? MASKED : VIRIDIS[shade(r, c)];
+    }
+  }
+  return new ImageData(new Uint8ClampedArray(px.buffer), cols, rows);
 }
 
-/**
- * RGBA pixels of a [rows, cols] window of a row-major weight map (width `stride`), one pixel per
- * cell; cells above the diagonal (key after query: the causal mask) are grey.
- */
+/** A window of a row-major weight map (width `stride`), one pixel per cell, log scale. */
 export function weightPixels(
   values: Float32Array,
   stride: number,
@@ -39,16 +52,21 @@ export function weightPixels(
   cols: number,
   causal: boolean,
 ): ImageData {
-  const px = new Uint32Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    const r = row0 + i;
-    for (let j = 0; j < cols; j++) {
-      const c = col0 + j;
-      px[i * cols + j] =
-        causal && c > r ? MASKED : VIRIDIS[Math.round(weightShade(values[r * stride + c]) * 255)];
-    }
-  }
-  return new ImageData(new Uint8ClampedArray(px.buffer), cols, rows);
+  return causalPixels(row0, col0, rows, cols, causal, (r, c) => shadeIndex(values[r * stride + c]));
+}
+
+/**
+ * Rows [row0, row0 + rows) of a [size, size] map of ramp indices starting at `offset` (the
+ * worker's thumbnails, `shadeRows`), masked cells grey.
+ */
+export function shadePixels(
+  shades: Uint8Array,
+  offset: number,
+  size: number,
+  row0: number,
+  rows: number,
+): ImageData {
+  return causalPixels(row0, 0, rows, size, true, (r, c) => shades[offset + r * size + c]);
 }
 
 /** RGBA pixels of a signed [rows, cols] matrix on a diverging scale symmetric around 0. */

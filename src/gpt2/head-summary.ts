@@ -1,4 +1,4 @@
-import { thumbSize } from './thumbnails.ts';
+import { shadeRows, thumbSize } from './thumbnails.ts';
 
 /**
  * Per-head summaries of causal attention weights [heads, T, T]: how spread out each head's
@@ -10,6 +10,8 @@ export interface HeadMaps {
   lookback: number[];
   /** [heads, S, S], S = thumbSize(T): each pixel the largest weight it covers (thumbnails.ts). */
   thumbs: Float32Array;
+  /** [heads, S, S]: each thumbnail pixel's colour index, 0 … 255 (`shadeRows`): what the page draws. */
+  shades: Uint8Array;
   /** [heads, T]: each row's entropy and look-back, kept so an edit recomputes only its rows. */
   rowEntropy: Float64Array;
   rowBack: Float64Array;
@@ -42,6 +44,7 @@ export function headMaps(
   const a0 = reuse ? Math.floor((from * s) / t) : 0;
   const i0 = first[a0];
   const thumbs = reuse ? prev.thumbs : new Float32Array(heads * s * s);
+  const shades = reuse ? prev.shades : new Uint8Array(heads * s * s);
   const rowEntropy = reuse ? prev.rowEntropy : new Float64Array(heads * t);
   const rowBack = reuse ? prev.rowBack : new Float64Array(heads * t);
   for (let h = 0; h < heads; h++) {
@@ -75,6 +78,7 @@ export function headMaps(
       rowBack[h * t + i] = i * sum - wj;
     }
   }
+  shadeRows(thumbs, shades, heads, s, a0);
   const mean = (rows: Float64Array, h: number) => {
     let total = 0;
     for (let i = 0; i < t; i++) total += rows[h * t + i];
@@ -82,5 +86,5 @@ export function headMaps(
   };
   const entropy = Array.from({ length: heads }, (_, h) => mean(rowEntropy, h));
   const lookback = Array.from({ length: heads }, (_, h) => mean(rowBack, h));
-  return { entropy, lookback, thumbs, rowEntropy, rowBack };
+  return { entropy, lookback, thumbs, shades, rowEntropy, rowBack };
 }

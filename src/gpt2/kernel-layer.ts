@@ -1,7 +1,12 @@
-import { KernelMha, type MhaShape, type MhaWeights as PackedWeights } from '../kernels/mha.ts';
+import {
+  KernelMha,
+  type MhaShape,
+  type MhaTensor,
+  type MhaWeights as PackedWeights,
+} from '../kernels/mha.ts';
 import type { Team } from '../kernels/team.ts';
 import type { MhaWeights } from './embeddings.ts';
-import { causalMha, type LayerResult } from './layer.ts';
+import { causalMha, extendLayer, type LayerResult } from './layer.ts';
 import { EMB_DIM, NUM_HEADS } from './sizes.ts';
 
 /** What computes the step's layer, and the name the status line gives it. */
@@ -9,10 +14,33 @@ export interface LayerRunner {
   readonly label: string;
   /** The layer on x [T, 768]; its tensors may be views valid until the next call. */
   run(x: Float32Array, t: number, w: MhaWeights): LayerResult;
+  /**
+   * The layer on a text whose first `from` tokens are those of `prev`'s: only the rows from
+   * `from` on are computed (causal attention), `x` holding their inputs [T − from, 768]. `prev`
+   * may be updated in place; it is not to be read afterwards, the result is.
+   */
+  extend(prev: LayerResult, x: Float32Array, t: number, from: number, w: MhaWeights): LayerResult;
+  /** Most changed rows `extend` computes at T tokens before a whole pass costs less. */
+  rowLimit(t: number): number;
 }
 
-/** The plain TypeScript layer: where the kernels cannot start (no WebAssembly SIMD). */
-export const referenceLayer: LayerRunner = { label: 'reference TS', run: causalMha };
+/**
+ * The plain TypeScript layer: where the kernels cannot start (no WebAssembly SIMD). Its rows
+ * cost 2.4 M multiply-adds each in float64 against the kernels' pass on every row, so an edit
+ * computes a few rows only.
+ */
+export const referenceLayer: LayerRunner = {
+  label: 'reference TS',
+  run: causalMha,
+  extend: extendLayer,
+  rowLimit: (t) => Math.max(4, Math.floor(t / 48)),
+};
+
+/**
+ * Most changed rows the kernels compute on one thread before a whole pass (every row, all
+ * threads) costs less: a quarter leaves room for the later rows' longer attention.
+ */
+const KERNEL_ROW_SHARE = 4;
 
 /** The kernels' shape of the chapter's MultiHeadAttention(768, 768, num_heads=12), causal. */
 function shapeOf(t: number): MhaShape {
@@ -29,6 +57,8 @@ export class KernelLayer implements LayerRunner {
   private readonly mha: KernelMha;
   /** One kernel weight set per seed's weights: KernelMha packs again only when it changes. */
   private readonly packed = new WeakMap<MhaWeights, PackedWeights>();
+  /** The result whose tensors the kernels' memory holds now. */
+  private live: LayerResult | null = null;
 
   constructor(team: Team) {
     this.mha = new KernelMha(team);
@@ -39,6 +69,7 @@ export class KernelLayer implements LayerRunner {
    * before the learner's first text (WebAssembly starts on the baseline compiler).
    */
   warm(): void {
+    this.live = null;
     const t = 32;
     const zero = new Float32Array(EMB_DIM * EMB_DIM);
     const weights = {
@@ -60,7 +91,39 @@ export class KernelLayer implements LayerRunner {
 
   run(x: Float32Array, t: number, w: MhaWeights): LayerResult {
     this.mha.forward(shapeOf(t), this.weightsOf(w), x);
-    return {
+    return this.result(t);
+  }
+
+  /**
+   * The changed rows on the kernels, in place when `prev` is the last result here (an edit that
+   * kept T); else `prev`'s first rows are written into the layout of T first (the text grew or
+   * shrank, or an earlier edit was computed elsewhere).
+   */
+  extend(prev: LayerResult, x: Float32Array, t: number, from: number, w: MhaWeights): LayerResult {
+    const packed = this.weightsOf(w);
+    if (prev !== this.live || prev.t !== t) {
+      const tensors: Record<MhaTensor, Float32Array> = {
+        q: prev.q,
+        k: prev.k,
+        v: prev.v,
+        ctx: prev.ctx,
+        out: prev.context_vecs,
+        scores: prev.attn_scores,
+        weights: prev.attn_weights,
+      };
+      this.mha.restore(shapeOf(t), packed, tensors, prev.t, from);
+    }
+    this.mha.forwardRows(shapeOf(t), packed, x, from);
+    return this.result(t);
+  }
+
+  rowLimit(t: number): number {
+    return Math.max(8, Math.floor(t / KERNEL_ROW_SHARE));
+  }
+
+  /** The last pass's tensors, views of the kernels' memory (`live` until the next pass). */
+  private result(t: number): LayerResult {
+    this.live = {
       t,
       q: this.mha.view('q'),
       k: this.mha.view('k'),
@@ -70,6 +133,7 @@ export class KernelLayer implements LayerRunner {
       attn_weights: this.mha.view('weights'),
       context_vecs: this.mha.view('out'),
     };
+    return this.live;
   }
 
   private weightsOf(w: MhaWeights): PackedWeights {

@@ -48,9 +48,12 @@ export type Gpt2Request = ClientRequest | PrepareRequest;
 
 /** The tensors a reply carries, each null when the view did not ask for it. */
 export interface Gpt2Parts {
-  /** Side of each head's thumbnail, and the thumbnails [12, S, S] (see thumbnails.ts). */
+  /**
+   * Side of each head's thumbnail, and the thumbnails [12, S, S] as colour indices 0 … 255 on
+   * the log scale (`shadeRows` in thumbnails.ts): a quarter of the bytes of float32 weights.
+   */
   thumbSize: number;
-  thumbs: Float32Array | null;
+  thumbs: Uint8Array | null;
   /** The layer's output [T, 768]. */
   context_vecs: Float32Array | null;
   head: HeadWeights | null;

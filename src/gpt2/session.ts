@@ -3,7 +3,7 @@ import { loadGpt2Tokenizer, MAX_TOKENS } from '../tokenizer/index.ts';
 import { Gpt2Weights } from './embeddings.ts';
 import { type HeadMaps, headMaps } from './head-summary.ts';
 import { type LayerRunner, referenceLayer } from './kernel-layer.ts';
-import { extendLayer, type LayerResult } from './layer.ts';
+import type { LayerResult } from './layer.ts';
 import {
   EMB_PREVIEW,
   type FetchRequest,
@@ -29,15 +29,6 @@ interface Last {
   key: string;
   layer: LayerResult;
   maps: HeadMaps;
-}
-
-/**
- * Most rows an edit may change and still be computed row by row (`extendLayer`: 2.4 M
- * multiply-adds a row for the projections plus T·768 for its attention, in TypeScript) rather
- * than by a whole forward pass on the kernels (SIMD, all threads, every row).
- */
-export function suffixLimit(t: number): number {
-  return Math.max(4, Math.floor(t / 48));
 }
 
 /** Position rows a text can use, known before tokenizing: a token is at least one UTF-8 byte. */
@@ -93,12 +84,12 @@ export class Gpt2Session {
       // An edit keeps the rows before its first changed token (causal attention): compute the rest.
       const base = current && current.seed === req.seed && current.layer.t > 0 ? current : null;
       const from = base ? sharedPrefix(ids, base.ids) : 0;
-      const edit = base && from > 0 && t - from <= suffixLimit(t) ? base : null;
+      const edit = base && from > 0 && t - from <= runner.rowLimit(t) ? base : null;
       const mha = w.attention();
       const x = w.input(ids, edit ? from : 0);
       lap('embeddings');
       let layer = emptyLayer();
-      if (edit) layer = extendLayer(edit.layer, x, t, from, mha);
+      if (edit) layer = runner.extend(edit.layer, x, t, from, mha);
       else if (t > 0) layer = runner.run(x, t, mha);
       lap(edit ? 'layer (changed rows)' : 'layer');
       const { attn_scores, attn_weights } = layer;
@@ -178,7 +169,7 @@ export class Gpt2Session {
     const n = t * t;
     return {
       thumbSize: thumbSize(t),
-      thumbs: want.thumbs ? (this.last?.maps.thumbs.slice() ?? new Float32Array(0)) : null,
+      thumbs: want.thumbs ? (this.last?.maps.shades.slice() ?? new Uint8Array(0)) : null,
       context_vecs: want.context ? layer.context_vecs.slice() : null,
       head: want.head === null ? null : this.headOf(layer, want.head),
       window: win

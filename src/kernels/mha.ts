@@ -2,7 +2,7 @@
  * Multi-head attention forward on the kernels: lays out the buffers of one shape in the shared
  * memory, packs the weights (once per weight set), and runs passes on the team's threads.
  */
-import { align, scratchBytes } from './phases.ts';
+import { align, rowPackBytes, runRows, scratchBytes } from './phases.ts';
 import { CTRL_BYTES, f32Bits, type Plan } from './plan.ts';
 import type { Team } from './team.ts';
 
@@ -23,6 +23,9 @@ export interface MhaShape {
 }
 
 /** Weights in torch's [out, in] layout; biases or null; out_proj absent for v2/causal. */
+/** The tensors of a pass `view` reads (scores and weights [batch·heads, T, T], the rest [rows, d_out]). */
+export type MhaTensor = 'q' | 'k' | 'v' | 'scores' | 'weights' | 'ctx' | 'out';
+
 export interface MhaWeights {
   W_query: Float32Array;
   W_key: Float32Array;
@@ -44,6 +47,10 @@ export class KernelMha {
   private raw = 0;
   /** Where the biases go; the plan says 0 for an absent one. */
   private biasAt = { bq: 0, bk: 0, bv: 0, bo: 0 };
+  /** The layout's end: `forwardRows` keeps its packed keys and values after it. */
+  private end = 0;
+  /** Rows of the packed keys and values that match the keys and values now (`forwardRows`). */
+  private packedRows = 0;
 
   constructor(private readonly team: Team) {}
 
@@ -55,19 +62,87 @@ export class KernelMha {
   forward(shape: MhaShape, weights: MhaWeights, x: Float32Array): void {
     const plan = this.layout(shape, weights.out_proj !== null);
     if (this.packed !== weights) this.pack(plan, weights);
+    this.packedRows = 0;
     this.f32(plan.x, x.length).set(x);
     const work = plan.rows * (plan.dIn + plan.t) * plan.dOut;
     this.team.run(plan, work < SMALL_WORK);
   }
 
   /** A tensor of the last pass (a view into the shared memory: copy it to keep it). */
-  view(name: 'q' | 'k' | 'v' | 'scores' | 'weights' | 'ctx' | 'out'): Float32Array {
+  view(name: MhaTensor): Float32Array {
     const p = this.plan as Plan;
     const s = this.shape as MhaShape;
     const rows = p.rows * p.dOut;
     const blocks = s.batch * s.heads * s.t * s.t;
     const length = name === 'scores' || name === 'weights' ? blocks : rows;
     return this.f32(name === 'out' && !p.wo ? p.ctx : p[name], length);
+  }
+
+  /**
+   * Rows [from, T) of a causal pass with every head's weights kept (batch 1, `full`), `x` holding
+   * those rows' inputs [T − from, d_in]: the rows before `from` are those of the last pass of this
+   * shape and weights (`forward`, `forwardRows` or `restore`). Causal attention leaves them as
+   * they were; the new rows attend over every key. On this thread alone: an edit's few rows cost
+   * less than waking the helpers.
+   */
+  forwardRows(shape: MhaShape, weights: MhaWeights, x: Float32Array, from: number): void {
+    const plan = this.plan;
+    const holds = this.shape && plan && sameShape(this.shape, shape) && this.packed === weights;
+    if (!holds || !shape.causal || !shape.full || shape.batch !== 1 || !(from >= 0))
+      throw new Error('forwardRows: no earlier causal, full pass of this shape and weights');
+    this.team.reserve(this.end + rowPackBytes(shape.t, plan.hd, shape.heads));
+    this.f32(plan.x + from * plan.dIn * 4, x.length).set(x);
+    runRows(this.team.ex, plan, from, this.end, Math.min(from, this.packedRows));
+    this.packedRows = shape.t;
+  }
+
+  /**
+   * Lays out `shape` (batch 1, causal, `full`) and writes in the first `from` rows of a pass of
+   * `prevT` tokens (another T's: a text that grew or shrank after them), so `forwardRows` can go
+   * on from them. `prev` may be this instance's own views: it is copied out before the layout.
+   */
+  restore(
+    shape: MhaShape,
+    weights: MhaWeights,
+    prev: Record<MhaTensor, Float32Array>,
+    prevT: number,
+    from: number,
+  ): void {
+    const { t, heads, dOut } = shape;
+    const rows = (a: Float32Array) => a.slice(0, from * dOut);
+    const kept = { q: rows(prev.q), k: rows(prev.k), v: rows(prev.v), ctx: rows(prev.ctx) };
+    const out = rows(prev.out);
+    // Each head's rows i < from, keys j ≤ i: the lower triangle, packed row after row.
+    const tri = (from * (from + 1)) / 2;
+    const triangle = (a: Float32Array) => {
+      const packed = new Float32Array(heads * tri);
+      for (let h = 0, o = 0; h < heads; h++)
+        for (let i = 0; i < from; i++) {
+          const row = (h * prevT + i) * prevT;
+          packed.set(a.subarray(row, row + i + 1), o);
+          o += i + 1;
+        }
+      return packed;
+    };
+    const scores = triangle(prev.scores);
+    const attn = triangle(prev.weights);
+    const plan = this.layout(shape, weights.out_proj !== null);
+    if (this.packed !== weights) this.pack(plan, weights);
+    this.packedRows = 0;
+    for (const [name, a] of Object.entries(kept))
+      this.f32(plan[name as MhaTensor], a.length).set(a);
+    this.f32(plan.wo ? plan.out : plan.ctx, out.length).set(out);
+    const s = this.f32(plan.scores, heads * t * t);
+    const w = this.f32(plan.weights, heads * t * t);
+    for (let h = 0, o = 0; h < heads; h++)
+      for (let i = 0; i < from; i++) {
+        const row = (h * t + i) * t;
+        s.set(scores.subarray(o, o + i + 1), row);
+        w.set(attn.subarray(o, o + i + 1), row);
+        // Above the diagonal a weight is exactly 0 (the causal mask), as a whole pass leaves it.
+        w.fill(0, row + i + 1, row + t);
+        o += i + 1;
+      }
   }
 
   private f32(offset: number, length: number): Float32Array {
@@ -120,6 +195,7 @@ export class KernelMha {
       out: outProj ? take(rows * dOut) : 0,
     };
     this.raw = take(Math.max(dIn, dOut) * dOut);
+    this.end = next;
     this.biasAt = { bq: plan.bq, bk: plan.bk, bv: plan.bv, bo: plan.bo };
     this.team.reserve(next);
     this.shape = { ...shape };

@@ -21,6 +21,8 @@ describe('Gpt2Session (what the worker answers)', () => {
     expect(r.tokens.map((t) => t.id)).toEqual(book.ids);
     expect(r.thumbSize).toBe(6);
     expect(r.thumbs).toHaveLength(12 * 36);
+    // one byte a pixel: the weight 1 of the first query (every head) is the ramp's top
+    expect(r.thumbs?.[0]).toBe(255);
     const want = floats(book.output);
     for (let i = 0; i < want.length; i++) expect(r.context_vecs?.[i]).toBeCloseTo(want[i], 5);
     // the open head is head 11, full size, equal to PyTorch's
@@ -209,6 +211,11 @@ describe('head summaries and thumbnails (one pass)', () => {
                     m = Math.max(m, w[i * t + j]);
               expect(th[a * s + b]).toBe(m);
             }
+          // what the page draws: each pixel's place on the log scale 10⁻⁴ … 1, in 256 steps
+          const shades = Array.from(th, (v) =>
+            v <= 1e-4 ? 0 : Math.round(((Math.log10(v) + 4) / 4) * 255),
+          );
+          expect(Array.from(maps.shades)).toEqual(shades);
         },
       ),
       { numRuns: 25 },
