@@ -129,7 +129,7 @@ async function measureInBrowser(): Promise<Measured> {
     }
     if (only.some((o) => 'gpt2-step'.includes(o))) {
       say('bench: edit → paint in the GPT-2 step, T=256…');
-      latency.push(await gpt2Latency(browser, base, 256, 20, false));
+      latency.push(await gpt2Latency(browser, base, 256, 40, false));
       say('bench: edit → paint in the GPT-2 step, T=1024, 50 edits, then the heap…');
       latency.push(await gpt2Latency(browser, base, 1024, 50, true));
       say('bench: cold load → first paint in the GPT-2 step, T=1024…');

@@ -22,6 +22,11 @@ export interface LayerRunner {
   extend(prev: LayerResult, x: Float32Array, t: number, from: number, w: MhaWeights): LayerResult;
   /** Most changed rows `extend` computes at T tokens before a whole pass costs less. */
   rowLimit(t: number): number;
+  /**
+   * Work the next `extend` would do first, done ahead in idle time after a whole pass (the
+   * kernels pack every head's keys and values); the last result's tensors stay valid.
+   */
+  prepareEdits?(): void;
 }
 
 /**
@@ -65,8 +70,8 @@ export class KernelLayer implements LayerRunner {
   }
 
   /**
-   * One small pass at startup, so the kernels' hot loops are compiled by the optimizing tier
-   * before the learner's first text (WebAssembly starts on the baseline compiler).
+   * One small pass and one small edit at startup, so the kernels' hot loops are compiled by the
+   * optimizing tier before the learner's first text (WebAssembly starts on the baseline compiler).
    */
   warm(): void {
     this.live = null;
@@ -81,7 +86,11 @@ export class KernelLayer implements LayerRunner {
       b_value: null,
       out_proj: { weight: zero, bias: null },
     };
-    this.mha.forward(shapeOf(t), weights, new Float32Array(t * EMB_DIM));
+    const x = new Float32Array(t * EMB_DIM);
+    this.mha.forward(shapeOf(t), weights, x);
+    // And an edit's path (its rows' small products, the packing of the kept keys and values):
+    // without it the learner's first edit ran on baseline code, two to three times slower.
+    this.mha.forwardRows(shapeOf(t), weights, x, t - 2);
   }
 
   get label(): string {
@@ -119,6 +128,10 @@ export class KernelLayer implements LayerRunner {
 
   rowLimit(t: number): number {
     return Math.max(8, Math.floor(t / KERNEL_ROW_SHARE));
+  }
+
+  prepareEdits(): void {
+    if (this.live) this.mha.prepareRows();
   }
 
   /** The last pass's tensors, views of the kernels' memory (`live` until the next pass). */

@@ -90,7 +90,11 @@ export class Gpt2Session {
       lap('embeddings');
       let layer = emptyLayer();
       if (edit) layer = runner.extend(edit.layer, x, t, from, mha);
-      else if (t > 0) layer = runner.run(x, t, mha);
+      else if (t > 0) {
+        layer = runner.run(x, t, mha);
+        // After this reply is posted, before the learner's first edit of this text.
+        if (runner.prepareEdits) setTimeout(() => runner.prepareEdits?.(), 0);
+      }
       lap(edit ? 'layer (changed rows)' : 'layer');
       const { attn_scores, attn_weights } = layer;
       const div = Math.sqrt(HEAD_DIM);

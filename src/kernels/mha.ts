@@ -97,6 +97,20 @@ export class KernelMha {
   }
 
   /**
+   * Packs every head's keys and values of the last causal, full pass the way `forwardRows`
+   * keeps them, so the first edit after a pass repacks only its own rows: run in idle time.
+   * The memory does not grow (`layout` reserved the room), so views of the pass stay valid.
+   */
+  prepareRows(): void {
+    const { plan, shape } = this;
+    if (!plan || !shape?.causal || !shape.full || shape.batch !== 1) return;
+    if (this.packedRows >= shape.t) return;
+    this.team.reserve(this.end + rowPackBytes(shape.t, plan.hd, shape.heads));
+    runRows(this.team.ex, plan, shape.t, this.end, this.packedRows);
+    this.packedRows = shape.t;
+  }
+
+  /**
    * Lays out `shape` (batch 1, causal, `full`) and writes in the first `from` rows of a pass of
    * `prevT` tokens (another T's: a text that grew or shrank after them), so `forwardRows` can go
    * on from them. `prev` may be this instance's own views: it is copied out before the layout.
@@ -197,7 +211,10 @@ export class KernelMha {
     this.raw = take(Math.max(dIn, dOut) * dOut);
     this.end = next;
     this.biasAt = { bq: plan.bq, bk: plan.bk, bv: plan.bv, bo: plan.bo };
-    this.team.reserve(next);
+    // A layout `forwardRows` can go on from gets its packed keys' and values' room now: growing
+    // the memory at the first edit instead cost that edit more than its own work.
+    const rowsAfter = shape.causal && full && batch === 1 ? rowPackBytes(t, hd, heads) : 0;
+    this.team.reserve(next + rowsAfter);
     this.shape = { ...shape };
     this.plan = plan;
     this.packed = null;
