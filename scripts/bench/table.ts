@@ -74,7 +74,7 @@ export function formatLatency(rows: LatencyRow[]): string {
     String(r.edits),
     r.p50_ms.toFixed(1),
     r.p95_ms.toFixed(1),
-    `≤ ${r.goal_ms} ms ${r.p50_ms <= r.goal_ms ? '(met at p50)' : '(missed)'}`,
+    `≤ ${r.goal_ms} ms ${goalWords(r)}`,
     [r.note, extras(r)].filter(Boolean).join('; '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
@@ -83,4 +83,10 @@ export function formatLatency(rows: LatencyRow[]): string {
       .map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
       .join('  ');
   return `\n${[line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n')}\n`;
+}
+
+/** The goals are met when the slow edits meet them too (p95); p50 alone is said as such. */
+function goalWords(r: LatencyRow): string {
+  if (r.p95_ms <= r.goal_ms) return '(met at p95)';
+  return r.p50_ms <= r.goal_ms ? '(met at p50 only)' : '(missed)';
 }
