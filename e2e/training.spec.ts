@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type ElementHandle, expect, type Page, test } from '@playwright/test';
 import { collectErrors, readTable } from './support/tables.ts';
 
 // Training runs in a worker on a shared 2-core machine: generous waits, no timing asserted.
@@ -109,15 +109,7 @@ test('the previous-token task learns its pattern; the page stays responsive', as
   );
   // "After Pause" starts when the press reaches the button (watchFrames): the frames drawn while
   // Playwright checks the button is ready to click are still playing ones.
-  await pause?.click();
-  // Paused and caught up: every panel shows the last step (the page is no longer aria-busy).
-  await page.waitForFunction(
-    ([button, section]) =>
-      button?.textContent === 'Train' && section?.getAttribute('aria-busy') !== 'true',
-    [pause, region] as const,
-    { polling: 100, timeout: 15_000 },
-  );
-  await page.waitForTimeout(500);
+  await pauseAndSettle(page, pause, region);
   const w = await page.evaluate(() => {
     const { longest, frames, firstFrame, pausedAt, firstStep, stepAtPause } =
       window as unknown as Watch;
@@ -138,14 +130,7 @@ test('the previous-token task learns its pattern; the page stays responsive', as
   await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await page.waitForTimeout(2500);
-  await pause?.click();
-  await page.waitForFunction(
-    ([button, section]) =>
-      button?.textContent === 'Train' && section?.getAttribute('aria-busy') !== 'true',
-    [pause, region] as const,
-    { polling: 100, timeout: 15_000 },
-  );
-  await page.waitForTimeout(500);
+  await pauseAndSettle(page, pause, region);
   const trace = JSON.parse((await browser.stopTracing()).toString()) as ChromeTrace;
   const cpu = longestOnCpu(trace);
   // Figures for the report (timings are not asserted: the machine is shared). Wall time counts
@@ -164,6 +149,22 @@ test('the previous-token task learns its pattern; the page stays responsive', as
   await page.setViewportSize({ width: 375, height: 720 });
   await page.screenshot({ path: 'test-results/training/train-375.png', fullPage: true });
 });
+
+/** Presses Pause, then waits until every panel shows the last step (no longer aria-busy). */
+async function pauseAndSettle(
+  page: Page,
+  pause: ElementHandle<Element> | null,
+  region: ElementHandle<Element> | null,
+): Promise<void> {
+  await pause?.click();
+  await page.waitForFunction(
+    ([button, section]) =>
+      button?.textContent === 'Train' && section?.getAttribute('aria-busy') !== 'true',
+    [pause, region] as const,
+    { polling: 100, timeout: 15_000 },
+  );
+  await page.waitForTimeout(500);
+}
 
 /** What the page records while training plays: longest tasks per phase, frames drawn. */
 interface Watch {
