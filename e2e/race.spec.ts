@@ -98,8 +98,10 @@ test('the race has no inputs column: its settings take the full width, wide or n
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 720 });
     await page.goto('/#/race');
-    const sizes = page.getByRole('group', { name: 'Sequence lengths T' });
+    // The sizes and the model width share a row; the implementations' columns span the page.
+    const sizes = page.getByRole('group', { name: /^Implementations/ });
     await expect(sizes).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Sequence lengths T' })).toBeVisible();
     // No empty column beside it, no drawer to fold: it starts where the title starts.
     await expect(page.getByRole('button', { name: 'Hide the inputs' })).toHaveCount(0);
     const title = await page.locator('#step-title').boundingBox();
