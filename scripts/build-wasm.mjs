@@ -1,6 +1,7 @@
 // Compiles the AssemblyScript kernels (src/kernels/assembly): with relaxed SIMD (FMA) and plain
 // SIMD, each for an imported shared memory (threads) and for a plain one (one thread in a page
 // that is not cross-origin isolated). Runtime stub, no data segments: see README.md.
+// And PyTorch's random draws for the GPT-2 tables (src/rng/assembly), a module of its own with its own memory.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 
@@ -29,11 +30,21 @@ const builds = [
   ['relaxed-single', ['--enable', 'relaxed-simd']],
   ['plain-single', []],
 ];
-for (const [name, extra] of builds) {
-  const file = `${OUT}/kernels-${name}.wasm`;
-  const asc = 'node_modules/assemblyscript/bin/asc.js';
-  execFileSync('node', [asc, ...common, ...extra, '--outFile', file], { stdio: 'inherit' });
+const asc = 'node_modules/assemblyscript/bin/asc.js';
+function compile(args, file) {
+  execFileSync('node', [asc, ...args, '--outFile', file], { stdio: 'inherit' });
   const { size } = statSync(file);
   if (size > LIMIT) throw new Error(`${file} is ${size} bytes, over the ${LIMIT}-byte budget`);
   console.log(`${file}: ${size} bytes`);
 }
+for (const [name, extra] of builds) compile([...common, ...extra], `${OUT}/kernels-${name}.wasm`);
+
+const RNG_OUT = 'src/rng/build';
+mkdirSync(RNG_OUT, { recursive: true });
+compile(
+  [
+    'src/rng/assembly/draws.ts',
+    ...['--runtime', 'stub', '--initialMemory', '1', '--enable', 'simd', '-O3', '--noAssert'],
+  ],
+  `${RNG_OUT}/draws.wasm`,
+);

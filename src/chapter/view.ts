@@ -1,5 +1,5 @@
 import type { BackendChoice } from '../engine/backends/choice.ts';
-import { BOOK_EMBEDDINGS, BOOK_TOKENS, type ModuleSettings } from '../engine/config.ts';
+import { BOOK_EMBEDDINGS, BOOK_SEED, BOOK_TOKENS, type ModuleSettings } from '../engine/config.ts';
 import type { StepId } from './steps/index.ts';
 
 // The backend choice belongs to the engine; re-exported for the chapter's and the app's imports.
@@ -40,7 +40,7 @@ export interface ViewState extends ModuleSettings {
 export const BOOK_VIEW: Omit<ViewState, 'step' | 'local'> = {
   tokens: BOOK_TOKENS,
   embeddings: BOOK_EMBEDDINGS,
-  seed: 123,
+  seed: BOOK_SEED,
   d_out: 2,
   num_heads: 1,
   qkv_bias: false,

@@ -80,6 +80,9 @@ export interface AttentionConfig extends ModuleSettings, EngineSettings, ConfigE
   batch_embeddings?: number[][][];
 }
 
+/** The book's `torch.manual_seed(123)`. */
+export const BOOK_SEED = 123;
+
 export const BOOK_TOKENS = ['Your', 'journey', 'starts', 'with', 'one', 'step'];
 export const BOOK_EMBEDDINGS = [
   [0.43, 0.15, 0.89],

@@ -1,4 +1,4 @@
-import { normalBlock16, TorchGenerator } from '../rng/index.ts';
+import { normalBlock16, TorchGenerator, type WasmDraws } from '../rng/index.ts';
 import { SeekableStream } from './seekable-stream.ts';
 import { EMB_DIM, MHA_START, POS_EMB_START, TOKEN_EMB_START } from './sizes.ts';
 
@@ -32,8 +32,15 @@ export class Gpt2Weights {
   private positions = new Float32Array(0);
   private mha: MhaWeights | null = null;
 
-  constructor(readonly seed: number) {
-    this.stream = new SeekableStream(seed);
+  /**
+   * `draws`, where given, makes every draw in WebAssembly (the step's worker): the 62 K twists of
+   * the seek to the position table, the normals and the layer's uniforms. The same bits.
+   */
+  constructor(
+    readonly seed: number,
+    private readonly draws?: WasmDraws,
+  ) {
+    this.stream = new SeekableStream(seed, draws?.twister);
   }
 
   /** Row `id` of the token embedding table (`tok_emb.weight[id]`). */
@@ -62,10 +69,12 @@ export class Gpt2Weights {
   /** W_query, W_key, W_value (no bias), then out_proj with bias: the draws after both tables. */
   attention(): MhaWeights {
     if (!this.mha) {
+      const mt = this.stream.at(MHA_START);
       const gen = new TorchGenerator(this.seed);
-      gen.restore(this.stream.at(MHA_START).snapshot());
+      gen.restore(mt.snapshot());
+      const draws = this.draws;
       const proj = (bias: boolean): Projection => ({
-        ...gen.linear(EMB_DIM, EMB_DIM, bias),
+        ...(draws ? draws.linear(mt, EMB_DIM, EMB_DIM, bias) : gen.linear(EMB_DIM, EMB_DIM, bias)),
         inFeatures: EMB_DIM,
         outFeatures: EMB_DIM,
       });
@@ -97,6 +106,7 @@ export class Gpt2Weights {
   /** `count` values (a multiple of 16, block-aligned) of a normal_(0, 1) run starting at a draw. */
   private normalRun(start: number, count: number): Float32Array {
     const mt = this.stream.at(start);
+    if (this.draws) return this.draws.normal(mt, count);
     const out = new Float32Array(count);
     for (let i = 0; i < count; i++) out[i] = (mt.nextU32() & 0xffffff) * TWO_POW_MINUS_24;
     for (let i = 0; i < count; i += 16) normalBlock16(out, i, 0, 1);

@@ -1,20 +1,26 @@
-import { MT19937 } from '../rng/index.ts';
+import { MT19937, type Twister } from '../rng/index.ts';
 
 type State = ReturnType<MT19937['snapshot']>;
 
-/** Draws between two kept states: 32 twists of mt19937. */
-const STRIDE = 624 * 32;
+/** Twists between two kept states. */
+const STRIDE_TWISTS = 32;
+/** Draws between two kept states. */
+const STRIDE = 624 * STRIDE_TWISTS;
 
 /**
  * Random access into one seed's mt19937 stream. Reaching draw 38 M costs 62 K twists once; the
  * states seen on the way are kept every STRIDE draws (about 2.5 KB each), so any later row of
- * the embedding table is at most 32 twists away.
+ * the embedding table is at most 32 twists away. `twister` does the twists on the way (the
+ * WebAssembly SIMD loop in the step's worker; the TypeScript one by default).
  */
 export class SeekableStream {
   private readonly kept: State[] = [];
   private readonly frontier: MT19937;
 
-  constructor(seed: number) {
+  constructor(
+    seed: number,
+    private readonly twister?: Twister,
+  ) {
     this.frontier = new MT19937(seed);
     this.kept.push(this.frontier.snapshot());
   }
@@ -23,7 +29,7 @@ export class SeekableStream {
   at(position: number): MT19937 {
     const slot = Math.floor(position / STRIDE);
     while (this.kept.length <= slot) {
-      this.frontier.skip(STRIDE);
+      this.frontier.skipTwists(STRIDE_TWISTS, this.twister);
       this.kept.push(this.frontier.snapshot());
     }
     const mt = new MT19937(0);

@@ -1,4 +1,5 @@
 import { sliceOf, type TokenWindow } from '../headview/index.ts';
+import type { WasmDraws } from '../rng/index.ts';
 import { loadGpt2Tokenizer, MAX_TOKENS } from '../tokenizer/index.ts';
 import { Gpt2Weights } from './embeddings.ts';
 import { type HeadMaps, headMaps } from './head-summary.ts';
@@ -56,11 +57,13 @@ export class Gpt2Session {
 
   /**
    * `layer` computes the forward pass: the kernels once they have started (the worker starts
-   * them while the tokenizer loads), else the reference TypeScript.
+   * them while the tokenizer loads), else the reference TypeScript. `draws` makes the seeds'
+   * tables (in WebAssembly once compiled; the TypeScript generator by default).
    */
   constructor(
     private readonly layer: Promise<LayerRunner> = Promise.resolve(referenceLayer),
     readonly timeline = new Timeline(),
+    private readonly draws: Promise<WasmDraws | undefined> = Promise.resolve(undefined),
   ) {}
 
   async run(req: RunRequest): Promise<RunResult> {
@@ -69,7 +72,7 @@ export class Gpt2Session {
     const lap = stopwatch();
     const ready = Promise.all([loadGpt2Tokenizer(), this.layer]);
     // Drawn while the tokenizer and the kernels load (network, compiling): not after them.
-    const w = this.weights(req.seed);
+    const w = this.weights(req.seed, await this.draws);
     w.attention();
     lap('weights');
     const [tokenizer, runner] = await ready;
@@ -148,7 +151,7 @@ export class Gpt2Session {
   async prepare(text: string, seed: number): Promise<void> {
     const tl = this.timeline;
     const loading = loadGpt2Tokenizer();
-    const w = this.weights(seed);
+    const w = this.weights(seed, await this.draws);
     tl.time('prepare-weights', () => w.attention());
     tl.time('prepare-positions', () => w.positionRows(tablesRows(text)));
     const asked = tl.now();
@@ -191,10 +194,10 @@ export class Gpt2Session {
     return { index, t: layer.t, weights: layer.attn_weights.slice(index * n, (index + 1) * n) };
   }
 
-  private weights(seed: number): Gpt2Weights {
+  private weights(seed: number, draws: WasmDraws | undefined): Gpt2Weights {
     let w = this.tables.get(seed);
     if (w) this.tables.delete(seed);
-    else w = new Gpt2Weights(seed);
+    else w = new Gpt2Weights(seed, draws);
     this.tables.set(seed, w);
     if (this.tables.size > KEEP_SEEDS)
       this.tables.delete(this.tables.keys().next().value as number);

@@ -1,6 +1,10 @@
 /// <reference lib="webworker" />
 import { startBrowserTeam } from '../kernels/browser-team.ts';
+import drawsUrl from '../rng/build/draws.wasm?url';
+import { WasmDraws } from '../rng/index.ts';
+import { loadGpt2Tokenizer } from '../tokenizer/index.ts';
 import { KernelLayer, type LayerRunner, referenceLayer } from './kernel-layer.ts';
+import { peekGpt2Link } from './link-peek.ts';
 import type { Gpt2Request, Gpt2Response } from './protocol.ts';
 import { Gpt2Session } from './session.ts';
 import { Timeline } from './timeline.ts';
@@ -24,11 +28,26 @@ async function startLayer(): Promise<LayerRunner> {
   }
 }
 
+/** The tables' draws in WebAssembly (the 62 K-twist seek, the normals); else TypeScript's. */
+async function startDraws(): Promise<WasmDraws | undefined> {
+  try {
+    const asked = timeline.now();
+    const draws = new WasmDraws(await WebAssembly.compileStreaming(fetch(drawsUrl)));
+    timeline.record('draws-start', asked);
+    return draws;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The Exercise 3.3 step's worker: the 38.6 M-draw tables and the layer never touch the page. */
 const timeline = new Timeline();
 // From the worker's creation (its clock's origin) to its script running: fetch and compile.
 timeline.record('worker-load', performance.timeOrigin);
-const session = new Gpt2Session(startLayer(), timeline);
+const draws = startDraws();
+// Every run needs the tokenizer: its ~0.5 MB is fetched and compiled while the tables are drawn.
+loadGpt2Tokenizer().catch(() => {});
+const session = new Gpt2Session(startLayer(), timeline, draws);
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /** One request at a time, in order: a run must not start while a prepare of its text computes. */
@@ -37,13 +56,7 @@ let queue: Promise<void> = Promise.resolve();
 async function answer(req: Gpt2Request): Promise<void> {
   if (req.kind === 'prepare') {
     // A failure here is the first run's to report: it computes the same text again.
-    // Reading a link needs the chapter's steps (the permalink's schema): kept out of the
-    // worker's first chunk, so the kernels start loading before it. The tokenizer's ~0.5 MB is
-    // asked for only then (`prepare`): its evaluation would hold this thread before the link.
-    const asked = timeline.now();
-    const { gpt2LinkInputs } = await import('./link.ts');
-    timeline.record('link-import', asked);
-    const inputs = gpt2LinkInputs(req.link);
+    const inputs = timeline.time('link-peek', () => peekGpt2Link(req.link));
     if (inputs) await session.prepare(inputs.text, inputs.seed).catch(() => {});
     return;
   }

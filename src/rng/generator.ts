@@ -7,6 +7,17 @@ const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_24 = 2 ** -24;
 const TWO_POW_MINUS_53 = 2 ** -53;
 
+/** `nn.Linear`'s init bounds: kaiming_uniform_(a=√5) for the weight, 1/√in for the bias. */
+export function linearBounds(inFeatures: number): { weight: number; bias: number } {
+  // torch.nn.init computes these in Python doubles; √5 squared is 5.000000000000001 there too.
+  const sqrt5 = Math.sqrt(5);
+  const gain = Math.sqrt(2 / (1 + sqrt5 * sqrt5));
+  return {
+    weight: Math.sqrt(3) * (gain / Math.sqrt(inFeatures)),
+    bias: inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0,
+  };
+}
+
 /**
  * PyTorch's default CPU generator after `torch.manual_seed(seed)`, bit for bit (Debian's torch,
  * non-MKL; the specification is ../shared/oracle/torch_rng.py). Draws advance one shared stream,
@@ -78,14 +89,10 @@ export class TorchGenerator {
    * weight, stored [out][in] row-major as torch stores it, then the bias.
    */
   linear(inFeatures: number, outFeatures: number, bias: boolean): LinearInit {
-    // torch.nn.init computes these in Python doubles; √5 squared is 5.000000000000001 there too.
-    const sqrt5 = Math.sqrt(5);
-    const gain = Math.sqrt(2 / (1 + sqrt5 * sqrt5));
-    const bound = Math.sqrt(3) * (gain / Math.sqrt(inFeatures));
-    const weight = this.uniform(inFeatures * outFeatures, -bound, bound);
+    const bounds = linearBounds(inFeatures);
+    const weight = this.uniform(inFeatures * outFeatures, -bounds.weight, bounds.weight);
     if (!bias) return { weight, bias: null };
-    const biasBound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
-    return { weight, bias: this.uniform(outFeatures, -biasBound, biasBound) };
+    return { weight, bias: this.uniform(outFeatures, -bounds.bias, bounds.bias) };
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { Twister } from './wasm-draws.ts';
+
 /**
  * The Mersenne Twister (mt19937), identical to std::mt19937 and at::mt19937, which backs
  * PyTorch's default CPU generator. Outputs unsigned 32-bit integers.
@@ -49,6 +51,15 @@ export class MT19937 {
       this.index += step;
       left -= step;
     }
+  }
+
+  /**
+   * `skip(624 × twists)`, the twists done by `twister` (the WebAssembly SIMD loop) when given
+   * and the generator is at a twist boundary, as a seek's frontier always is.
+   */
+  skipTwists(twists: number, twister?: Twister): void {
+    if (twister && this.index === N) twister(this.mt, twists);
+    else this.skip(twists * N);
   }
 
   /** A copy of the state, so a stream can be resumed from here later. */
