@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { bootEntry } from './scripts/boot-entry.ts';
+import { bpeRanksJson } from './scripts/bpe-ranks-json.ts';
 
 /** Cross-origin isolation: SharedArrayBuffer, hence WASM threads, needs both headers. */
 const isolationHeaders = {
@@ -11,10 +12,11 @@ const isolationHeaders = {
 export default defineConfig({
   root: '.',
   publicDir: 'public',
-  plugins: [react(), bootEntry()],
+  plugins: [react(), bootEntry(), bpeRanksJson()],
   server: { port: 5173, headers: isolationHeaders },
   preview: { port: 4173, headers: isolationHeaders },
-  worker: { format: 'es' },
+  // Workers are bundled on their own: the GPT-2 step's worker imports the tokenizer.
+  worker: { format: 'es', plugins: () => [bpeRanksJson()] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
