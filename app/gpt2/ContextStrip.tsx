@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { EMB_DIM } from '../../src/gpt2/sizes.ts';
 import type { Token } from '../../src/tokenizer/index.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
+import { pixelContext } from '../heatmap/pixel-canvas.ts';
 import { timed } from './paint-timing.ts';
 import { signedPixels } from './pixels.ts';
 
@@ -21,7 +22,7 @@ export const ContextStrip = memo(function ContextStrip({
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
   // In the commit, as the thumbnails: the frame that shows the new text shows its strip.
   useLayoutEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
+    const ctx = pixelContext(canvas.current);
     if (!ctx || t === 0 || !values) return;
     timed('paint-strip', () => ctx.putImageData(signedPixels(values, t, EMB_DIM), 0, 0));
   }, [values, t]);

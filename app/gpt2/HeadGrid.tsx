@@ -1,5 +1,6 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { NUM_HEADS } from '../../src/gpt2/sizes.ts';
+import { pixelContext } from '../heatmap/pixel-canvas.ts';
 import { firstChangedRow } from './changed-rows.ts';
 import { timed } from './paint-timing.ts';
 import { shadePixels } from './pixels.ts';
@@ -10,7 +11,7 @@ function Thumb({ thumbs, size, head }: { thumbs: Uint8Array | null; size: number
   const painted = useRef<{ thumbs: Uint8Array; size: number } | null>(null);
   // In the commit (a layout effect), not after it: the frame that shows the new text shows its maps.
   useLayoutEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
+    const ctx = pixelContext(canvas.current);
     if (!ctx || size === 0 || !thumbs) return;
     const at = head * size * size;
     const was = painted.current;

@@ -9,6 +9,7 @@ import {
 import type { HeadWeights } from '../../src/gpt2/protocol.ts';
 import type { Token } from '../../src/tokenizer/index.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
+import { pixelContext } from '../heatmap/pixel-canvas.ts';
 import { timed } from './paint-timing.ts';
 import { weightPixels } from './pixels.ts';
 import { RegionTable } from './RegionTable.tsx';
@@ -57,7 +58,7 @@ export function HeadZoom({
 
   // In the commit, as the thumbnails: the frame that shows the new text shows this head.
   useLayoutEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
+    const ctx = pixelContext(canvas.current);
     if (!ctx) return;
     timed('paint-head', () =>
       ctx.putImageData(weightPixels(head.weights, t, win.row0, win.col0, win.n, win.n, true), 0, 0),

@@ -2,6 +2,7 @@ import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
 import { colourScale } from './colour.ts';
 import type { CellRef, HeatmapProps } from './Heatmap.tsx';
 import { NO_HIGHLIGHT } from './highlight.ts';
+import { pixelContext } from './pixel-canvas.ts';
 import { paintPixels } from './pixels.ts';
 import { useCellKeys } from './useCellKeys.ts';
 
@@ -27,7 +28,7 @@ export function HeatmapCanvas(props: HeatmapProps) {
   const c = cols.length;
 
   useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
+    const ctx = pixelContext(canvas.current);
     if (!ctx) return; // no canvas support (e.g. jsdom): the table alternative still holds the values
     ctx.putImageData(new ImageData(paintPixels(values, status, scale), c, r), 0, 0);
   }, [values, status, scale, r, c]);
