@@ -1,7 +1,7 @@
 /**
  * The one number formatter: 4 decimals, as the book prints tensors (fewer when asked), never
- * "-0.0000". Infinities
- * and NaN are spelled as PyTorch prints them ("-inf"), or as maths signs on pictures ("−∞").
+ * "-0.0000". Infinities and NaN are spelled as PyTorch prints them ("-inf"), or as maths signs
+ * on pictures ("−∞").
  */
 export function formatNumber(
   x: number,
