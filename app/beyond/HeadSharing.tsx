@@ -61,7 +61,12 @@ export function HeadSharing({ heads, groups }: { heads: number; groups: number }
           return (
             <g key={`KV${g + 1}`}>
               <rect x={x} y={KV_Y} width={kvWidth} height={BOX_H} rx={4} fill={groupColour(g)} />
-              <text x={x + kvWidth / 2} y={KV_Y + TEXT_DY} textAnchor="middle" className="head-text">
+              <text
+                x={x + kvWidth / 2}
+                y={KV_Y + TEXT_DY}
+                textAnchor="middle"
+                className="head-text"
+              >
                 K/V {g + 1}
               </text>
             </g>
