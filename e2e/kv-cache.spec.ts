@@ -44,6 +44,16 @@ async function open(page: Page, url: string) {
 
 const status = (page: Page) => page.getByRole('status', { name: 'generation status' });
 
+/** Everything a learner edits or presses on §4.2, above its heatmaps. */
+const controls = (page: Page) => [
+  page.getByLabel('KV groups', { exact: true }),
+  page.getByLabel('prefill', { exact: true }),
+  page.getByRole('slider', { name: 'tokens generated' }),
+  page.getByRole('button', { name: 'Step', exact: true }),
+  page.getByRole('button', { name: 'Play', exact: true }),
+  page.getByRole('button', { name: 'Reset', exact: true }),
+];
+
 /** The full causal pass over all six tokens, no cache: row `i` of head `h`, cut to i + 1 keys. */
 function fullRow(view: ViewState, h: number, i: number): string[] {
   const config = { ...configsFor(view)[0], kv_cache: undefined };
@@ -89,11 +99,28 @@ test('opens on PyTorch’s numbers: a prompt of 3, one token generated, the work
   await expect(
     page.getByRole('img', { name: /Multiply-adds against tokens so far/ }),
   ).toBeVisible();
+  // Edit and watch on one screen: the controls sit in one compact box, so the cache's first
+  // heatmap starts on the first screen at 1280×720, below every control.
+  const first = await page
+    .getByRole('img', { name: /^Heatmap of cached keys, head 1:/ })
+    .boundingBox();
+  expect(first?.y ?? 720, 'first heatmap top at 1280×720').toBeLessThan(600);
+  for (const control of controls(page)) {
+    const box = await control.boundingBox();
+    expect((box?.y ?? 720) + (box?.height ?? 0), 'a control above the heatmaps').toBeLessThan(
+      first?.y ?? 0,
+    );
+  }
   await screenshotWhole(page, `${SHOTS}/4.2-1280.png`);
   await page.setViewportSize({ width: 375, height: 740 });
   await expect(page.getByRole('table', { name: 'output', exact: true })).toBeAttached();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, '4.2 page width at 375 px').toBeLessThanOrEqual(375);
+  // Each control whole within the phone's width (wrapped onto rows, not cut off).
+  for (const control of controls(page)) {
+    const box = await control.boundingBox();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 375).toBe(true);
+  }
   await screenshotWhole(page, `${SHOTS}/4.2-375.png`);
   expect(errors).toEqual([]);
 });

@@ -29,6 +29,13 @@ async function settled(page: Page): Promise<void> {
   );
 }
 
+/** The training page at 1280×720 on the reference engine, before its first step. */
+async function openTraining(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?backend=reference#/train');
+  await expect(trainingStatus(page)).toContainText('step 0', { timeout: 30_000 });
+}
+
 async function trainUntil(page: Page, steps: number): Promise<void> {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => shownStep(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(steps);
@@ -42,8 +49,7 @@ test('train, pause, scrub, share the link, reopen: same step and numbers', async
   browser,
 }) => {
   const errors = collectErrors(page);
-  await page.goto('/?backend=reference#/train');
-  await expect(trainingStatus(page)).toContainText('step 0', { timeout: 30_000 });
+  await openTraining(page);
   await page.getByLabel('speed').selectOption('4');
   await trainUntil(page, 40);
   const paused = await shownStep(page);
@@ -81,13 +87,49 @@ test('train, pause, scrub, share the link, reopen: same step and numbers', async
   expect(errors).toEqual([]);
 });
 
+test('tiny gradients print as PyTorch prints them, never as a matrix of 0.0000', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await openTraining(page);
+  await page.getByLabel('speed').selectOption('16');
+  // By step 100 the previous-token task has nearly converged: ∂loss/∂W_query is ~1e-5.
+  await trainUntil(page, 100);
+  const name = '∂loss/∂W_query';
+  const { cells } = await readTable(page, name);
+  // The whole tensor in PyTorch's notation, "-3.2146e-05": none reads as 0.0000.
+  for (const text of cells.flat()) expect(text).toMatch(/^-?\d\.\d{4}e[+-]\d{2}$/);
+  const values = cells.flat().map(Number);
+  const largest = Math.max(...values.map(Math.abs));
+  expect(largest).toBeGreaterThan(0);
+  expect(largest).toBeLessThan(1e-3);
+
+  // The largest gradient, hovered: the backward pass spells it out from the weights in float64,
+  // apart from the worker's float32 reverse mode; the two agree within 10 %.
+  const at = values.findIndex((v) => Math.abs(v) === largest);
+  const [row, col] = [Math.floor(at / cells[0].length), at % cells[0].length];
+  const picture = page.getByRole('img', { name: /^Heatmap of ∂loss\/∂W_query:/ });
+  const cell = picture.locator(`[data-row="${row}"][data-col="${col}"]`);
+  await cell.hover();
+  const backward = page.getByRole('region', { name: 'backward pass' }).locator('p').first();
+  await expect(backward).toContainText(`∂loss/∂W_query[${row + 1},${col + 1}] =`);
+  const total = Number((await backward.textContent())?.split('=').pop());
+  expect(Math.abs(values[at] - total)).toBeLessThanOrEqual(0.1 * Math.abs(total));
+  // The picture prints the same number short ("-3.2e-5"), its legend's ends ±the largest.
+  const printed = Number(await cell.locator('text').textContent());
+  expect(Math.abs(printed - values[at])).toBeLessThanOrEqual(0.05 * largest);
+  const ends = await picture.locator('.legend text').allTextContents();
+  expect(Math.abs(Number(ends.at(-1)) - largest)).toBeLessThanOrEqual(0.05 * largest);
+  await picture.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/training/gradients-1280.png' });
+  expect(errors).toEqual([]);
+});
+
 test('the previous-token task learns its pattern; the page stays responsive', async ({
   page,
   browser,
 }, info) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/?backend=reference#/train');
-  await expect(trainingStatus(page)).toContainText('step 0', { timeout: 30_000 });
+  await openTraining(page);
   await page.getByLabel('speed').selectOption('16');
   // Everything the test needs is found before the measurement: Playwright's role queries walk the
   // DOM on the page's main thread, and would count as the page's long tasks.
@@ -257,8 +299,7 @@ function longestOnCpu(trace: ChromeTrace): { play: number; pause: number; busy: 
 test('a bad learning rate is refused next to the field; training goes on with the last good one', async ({
   page,
 }) => {
-  await page.goto('/?backend=reference#/train');
-  await expect(trainingStatus(page)).toContainText('step 0', { timeout: 30_000 });
+  await openTraining(page);
   const lr = page.getByLabel('learning rate');
   await lr.fill('-1');
   await expect(page.getByRole('alert')).toContainText('learning rate: must be above 0');
@@ -274,9 +315,7 @@ test('the √d_k lesson trains with and without the scaling and draws both gradi
   page,
 }) => {
   const errors = collectErrors(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/?backend=reference#/train');
-  await expect(trainingStatus(page)).toContainText('step 0', { timeout: 30_000 });
+  await openTraining(page);
   await page.getByRole('checkbox', { name: 'compare with and without 1/√d_k (d_k = 64)' }).check();
   const lesson = page.getByRole('region', { name: 'the lesson of √d_k' });
   const chart = lesson.getByRole('img', { name: /^gradient norm with and without scaling/ });

@@ -1,6 +1,6 @@
 import './backend.css';
 import { type KeyboardEvent, useId, useRef } from 'react';
-import { stepDef } from '../../src/chapter/steps/index.ts';
+import { usesChapterEngine } from '../../src/chapter/steps/index.ts';
 import { BACKEND_CHOICES, type BackendChoice } from '../../src/chapter/view.ts';
 import { useActions, useLab } from '../store/index.ts';
 import type { EngineStatus } from '../store/types.ts';
@@ -28,7 +28,7 @@ function availability(b: BackendChoice, status: EngineStatus): string {
 export function BackendBadge() {
   // The GPT-2 step and the race compute in workers of their own and say so on the step: the
   // chapter engine's badge there would speak of a computation that is not on screen.
-  const chapterEngine = useLab((s) => stepDef(s.view.step).configsFor(s.view).length > 0);
+  const chapterEngine = useLab((s) => usesChapterEngine(s.view.step));
   return chapterEngine ? (
     <ChapterEngineBadge />
   ) : (

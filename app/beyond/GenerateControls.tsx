@@ -43,7 +43,7 @@ export function GenerateControls() {
   };
   return (
     <section className="controls generate" aria-label="Generation">
-      <div className="control">
+      <div className="control prefill">
         <NumberField
           label="prefill"
           hint={`prompt tokens computed in the first call, 1 to ${T}`}

@@ -3,6 +3,14 @@ import { kvGroupOf, kvSharingWords } from '../../src/chapter/beyond/kv-sizes.ts'
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/** The rows of boxes: query heads at Q_Y, their K/V heads at KV_Y, as short as stays readable. */
+const BOX_H = 26;
+const Q_Y = 2;
+const KV_Y = 56;
+const HEIGHT = KV_Y + BOX_H + 2;
+/** The 13px label's baseline, centred in its box. */
+const TEXT_DY = 18;
+
 /** Colour of key/value head g, shared by the query heads it serves. */
 export const groupColour = (g: number) => schemeTableau10[g % schemeTableau10.length];
 
@@ -20,7 +28,7 @@ export function HeadSharing({ heads, groups }: { heads: number; groups: number }
   return (
     <figure className="head-sharing">
       <svg
-        viewBox={`0 0 ${width} 130`}
+        viewBox={`0 0 ${width} ${HEIGHT}`}
         // Boxes keep one size whatever the head count (two heads draw half as wide as four), small
         // enough that the heatmaps below stay near the editor at 1280×720.
         style={{ width: `${width}px`, maxWidth: '100%' }}
@@ -35,14 +43,14 @@ export function HeadSharing({ heads, groups }: { heads: number; groups: number }
             <g key={`Q${h + 1}`}>
               <line
                 x1={x + box / 2}
-                y1={34}
+                y1={Q_Y + BOX_H}
                 x2={kvX}
-                y2={88}
+                y2={KV_Y}
                 stroke={groupColour(g)}
                 strokeWidth={2}
               />
-              <rect x={x} y={4} width={box} height={30} rx={4} fill={groupColour(g)} />
-              <text x={x + box / 2} y={24} textAnchor="middle" className="head-text">
+              <rect x={x} y={Q_Y} width={box} height={BOX_H} rx={4} fill={groupColour(g)} />
+              <text x={x + box / 2} y={Q_Y + TEXT_DY} textAnchor="middle" className="head-text">
                 Q{h + 1}
               </text>
             </g>
@@ -52,8 +60,13 @@ export function HeadSharing({ heads, groups }: { heads: number; groups: number }
           const x = gap + g * (kvWidth + gap);
           return (
             <g key={`KV${g + 1}`}>
-              <rect x={x} y={88} width={kvWidth} height={30} rx={4} fill={groupColour(g)} />
-              <text x={x + kvWidth / 2} y={108} textAnchor="middle" className="head-text">
+              <rect x={x} y={KV_Y} width={kvWidth} height={BOX_H} rx={4} fill={groupColour(g)} />
+              <text
+                x={x + kvWidth / 2}
+                y={KV_Y + TEXT_DY}
+                textAnchor="middle"
+                className="head-text"
+              >
                 K/V {g + 1}
               </text>
             </g>

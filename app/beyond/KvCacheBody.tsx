@@ -19,16 +19,19 @@ export function KvCacheBody() {
   const saved = work.without > 0 ? 1 - work.with / work.without : 0;
   return (
     <div className="beyond">
-      <KvHeadsControl
-        field="kv_groups"
-        label="KV groups"
-        hint={`key/value heads the cache keeps; divides num_heads = ${view.num_heads} (MHA = ${view.num_heads}, MQA = 1)`}
-        name="Key/value sharing"
-        wanted={kv.wanted}
-        groups={kv.groups}
-        problem={kv.problem}
-      />
-      <GenerateControls />
+      {/* One compact box for both, so the cache's heatmaps start on the first screen (1280×720). */}
+      <div className="kv-cache-controls">
+        <KvHeadsControl
+          field="kv_groups"
+          label="KV groups"
+          hint={`key/value heads the cache keeps; divides num_heads = ${view.num_heads} (MHA = ${view.num_heads}, MQA = 1)`}
+          name="Key/value sharing"
+          wanted={kv.wanted}
+          groups={kv.groups}
+          problem={kv.problem}
+        />
+        <GenerateControls />
+      </div>
       {shown ? <PanelGroups groups={shown.groups} /> : <p className="computing">Computing…</p>}
       <section className="group" aria-label="What the cache saves">
         <h3>What the cache saves</h3>

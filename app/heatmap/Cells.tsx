@@ -2,7 +2,6 @@ import { memo } from 'react';
 import { CELL } from '../../src/chapter/panels/index.ts';
 import type { ColourScale } from './colour.ts';
 import { textOn } from './contrast.ts';
-import { formatValue } from './format.ts';
 import type { Layout } from './layout.ts';
 
 export interface CellsProps {
@@ -11,6 +10,8 @@ export interface CellsProps {
   cols: number;
   status: Uint8Array | null;
   scale: ColourScale;
+  /** The tensor's printer (format.ts printerFor): one notation for all its cells. */
+  format(value: number): string;
   box: Layout;
   hatchId: string;
 }
@@ -26,6 +27,7 @@ export const Cells = memo(function Cells({
   cols,
   status,
   scale,
+  format,
   box,
   hatchId,
 }: CellsProps) {
@@ -70,7 +72,7 @@ export const Cells = memo(function Cells({
               dominantBaseline="central"
               fill={fill && !dropped && !cached ? textOn(fill) : undefined}
             >
-              {formatValue(v)}
+              {format(v)}
             </text>
           )}
         </g>,

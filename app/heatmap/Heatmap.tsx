@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import type { PanelKind } from '../../src/chapter/panels/index.ts';
 import { Cells } from './Cells.tsx';
 import { colourScale } from './colour.ts';
-import { formatValue } from './format.ts';
+import { type Printing, printerFor } from './format.ts';
 import { type Highlight, NO_HIGHLIGHT } from './highlight.ts';
 import { Legend } from './Legend.tsx';
 import { LEGEND_MIN, layout, shortLabel } from './layout.ts';
@@ -28,6 +28,8 @@ export interface HeatmapProps {
   rowTitle?: string;
   colTitle?: string;
   highlight?: Highlight;
+  /** How the numbers print: the book's 4 decimals (default), or as PyTorch prints the tensor. */
+  printing?: Printing;
   onHover?(cell: CellRef | null): void;
   onSelect?(cell: CellRef): void;
 }
@@ -45,10 +47,11 @@ export function cellOf(target: EventTarget | null): CellRef | null {
  */
 export function Heatmap(props: HeatmapProps) {
   const { values, rows, cols, label, kind = 'weights', status = null } = props;
-  const { highlight = NO_HIGHLIGHT, onHover, onSelect } = props;
+  const { highlight = NO_HIGHLIGHT, onHover, onSelect, printing } = props;
   const hatchId = useId();
   const box = useMemo(() => layout(rows, cols), [rows, cols]);
   const scale = useMemo(() => colourScale(kind, values), [kind, values]);
+  const printer = useMemo(() => printerFor(values, printing), [values, printing]);
   const keys = useCellKeys(rows.length, cols.length, highlight, onHover, onSelect);
   const rowTitle = props.rowTitle ?? 'queries';
   const colTitle = props.colTitle ?? 'keys';
@@ -132,19 +135,21 @@ export function Heatmap(props: HeatmapProps) {
         cols={cols.length}
         status={status}
         scale={scale}
+        format={printer.cell}
         box={box}
         hatchId={hatchId}
       />
       <Overlay highlight={highlight} box={box} rows={rows.length} cols={cols.length} />
       <Legend
         scale={scale}
+        format={printer.cell}
         x={box.left}
         y={box.legendY}
         width={Math.max(cols.length * box.cell, LEGEND_MIN)}
       />
       {highlight.cell && !box.printed && (
         <text className="readout" x={box.left} y={box.legendY + 30}>
-          {formatValue(values[highlight.cell[0] * cols.length + highlight.cell[1]])}
+          {printer.cell(values[highlight.cell[0] * cols.length + highlight.cell[1]])}
         </text>
       )}
     </svg>

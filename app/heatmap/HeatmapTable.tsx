@@ -1,6 +1,6 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { CELL } from '../../src/chapter/panels/index.ts';
-import { formatCell } from './format.ts';
+import { type Printing, printerFor } from './format.ts';
 import { positions } from './positions.ts';
 
 export interface HeatmapTableProps {
@@ -15,6 +15,8 @@ export interface HeatmapTableProps {
   corner?: string;
   /** Shown on screen; otherwise only screen readers get it. */
   visible?: boolean;
+  /** The book's 4 decimals (default), or as PyTorch prints the tensor (scientific when tiny). */
+  printing?: Printing;
 }
 
 const STATE: Record<number, string | undefined> = {
@@ -24,7 +26,8 @@ const STATE: Record<number, string | undefined> = {
 };
 
 /**
- * The heatmap's values as a real table, 4 decimals, −∞ as "-inf" as PyTorch prints it.
+ * The heatmap's values as a real table, 4 decimals (or PyTorch's scientific notation with
+ * `printing: 'torch'`), −∞ as "-inf" as PyTorch prints it.
  * Memoised: hovering re-renders the figures, and the tables never change with it.
  */
 export const HeatmapTable = memo(function HeatmapTable(props: HeatmapTableProps) {
@@ -36,7 +39,9 @@ export const HeatmapTable = memo(function HeatmapTable(props: HeatmapTableProps)
     status = null,
     corner = 'query \\ key',
     visible = false,
+    printing,
   } = props;
+  const printer = useMemo(() => printerFor(values, printing), [values, printing]);
   const keys = positions(cols, 'k');
   return (
     // Tables ignore `overflow`, so the wrapper, not the table, is what sr-only hides. Shown,
@@ -62,7 +67,7 @@ export const HeatmapTable = memo(function HeatmapTable(props: HeatmapTableProps)
                 const i = q.index * cols.length + k.index;
                 return (
                   <td key={k.id} data-state={STATE[status?.[i] ?? CELL.normal]}>
-                    {formatCell(values[i])}
+                    {printer.table(values[i])}
                   </td>
                 );
               })}

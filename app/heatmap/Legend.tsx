@@ -1,17 +1,19 @@
 import { useId } from 'react';
 import type { ColourScale } from './colour.ts';
-import { formatValue } from './format.ts';
 
 const STOPS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
 /** The colour ramp with its ends (and 0 in the middle for diverging scales). */
 export function Legend({
   scale,
+  format,
   x,
   y,
   width,
 }: {
   scale: ColourScale;
+  /** The tensor's cell printer, so the ends read like its cells. */
+  format(value: number): string;
   x: number;
   y: number;
   width: number;
@@ -29,7 +31,7 @@ export function Legend({
       </defs>
       <rect x={x} y={y} width={width} height={8} rx={2} fill={`url(#${id})`} />
       <text className="tick small" x={x} y={y + 22} textAnchor="start">
-        {formatValue(lo)}
+        {format(lo)}
       </text>
       {scale.diverging && width >= 150 && (
         <text className="tick small" x={x + width / 2} y={y + 22} textAnchor="middle">
@@ -37,7 +39,7 @@ export function Legend({
         </text>
       )}
       <text className="tick small" x={x + width} y={y + 22} textAnchor="end">
-        {formatValue(hi)}
+        {format(hi)}
       </text>
     </g>
   );

@@ -18,12 +18,12 @@ export const MatrixView = memo(function MatrixView({
   tableValues,
   ...picture
 }: MatrixViewProps) {
-  const { rows, cols, label, status } = picture;
+  const { rows, cols, label, status, printing } = picture;
   const values = tableValues ?? picture.values;
   return (
     <>
       <Heatmap {...picture} />
-      <HeatmapTable {...{ values, rows, cols, label, status, corner }} />
+      <HeatmapTable {...{ values, rows, cols, label, status, corner, printing }} />
     </>
   );
 });

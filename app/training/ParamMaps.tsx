@@ -98,6 +98,8 @@ const ParamPair = memo(function ParamPair(props: {
         values={grad}
         tableValues={gradTable}
         label={`∂loss/∂${name}`}
+        // Near convergence the gradients are ~1e-5: printed as PyTorch would, not as 0.0000.
+        printing="torch"
         onHover={onHoverGrad}
       />
     </figure>

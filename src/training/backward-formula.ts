@@ -4,6 +4,7 @@
  * Jacobian to the scaled scores, through 1/√d_k to the queries, and to the weight.
  * Single-head modules (v2, causal); float64 throughout.
  */
+import { formatSci } from '../chapter/format.ts';
 
 export interface RowTerm {
   /** The query token. */
@@ -77,7 +78,9 @@ export function weightGradient(p: ForwardParts, a: number, b: number): WeightGra
   return { a, b, scale, rows, total: rows.reduce((s, r) => s + r.x * r.dq, 0) };
 }
 
-const f = (x: number) => x.toPrecision(3);
+/** 3 significant digits; tiny ones (~1e-5 near convergence) as 6.48e-6, never a run of zeros. */
+const f = (x: number) =>
+  x !== 0 && Math.abs(x) < 1e-3 ? formatSci(x, 2, 'math') : x.toPrecision(3);
 
 /** The sum and the largest row's chain, in words and numbers. */
 export function describeGradient(g: WeightGradient, tokens: readonly string[]): string[] {

@@ -295,3 +295,40 @@ describe('formatValue / formatCell', () => {
     expect(formatCell(Number.NaN)).toBe('NaN');
   });
 });
+
+describe('printing as PyTorch prints a tensor', () => {
+  it('prints a tiny gradient in scientific notation in the cells, legend and table', () => {
+    const grads = Float32Array.from([3.2e-5, -1.1e-6, 0, 2e-5]);
+    const matrix = {
+      values: grads,
+      rows,
+      cols,
+      label: '∂loss/∂W_query',
+      printing: 'torch',
+    } as const;
+    const { container } = render(
+      <>
+        <Heatmap {...matrix} kind="params" />
+        <HeatmapTable {...matrix} />
+      </>,
+    );
+    const cellTexts = [...container.querySelectorAll('.cells text')].map((t) => t.textContent);
+    expect(cellTexts).toEqual(['3.2e-5', '-1.1e-6', '0', '2.0e-5']);
+    const ends = [...container.querySelectorAll('.legend text')].map((t) => t.textContent);
+    expect(ends).toEqual(['-3.2e-5', '3.2e-5']);
+    const table = screen.getByRole('table', { name: '∂loss/∂W_query' });
+    expect(
+      within(table)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['3.2000e-05', '-1.1000e-06', '0.0000e+00', '2.0000e-05']);
+  });
+
+  it('leaves the chapter’s tensors in the book’s 4 decimals', () => {
+    const { container } = render(
+      <Heatmap values={Float32Array.from([3.2e-5, 0.5, 0, 1])} rows={rows} cols={cols} label="w" />,
+    );
+    const cellTexts = [...container.querySelectorAll('.cells text')].map((t) => t.textContent);
+    expect(cellTexts).toEqual(['0.0000', '0.5000', '0.0000', '1.0000']);
+  });
+});

@@ -34,6 +34,7 @@ export const stepEx33: StepDef<'ex3.3'> = {
     ]),
   controls: ['seed'],
   // The step computes in its own worker (src/gpt2/worker.ts): nothing for the chapter's engine.
+  ownWorkers: true,
   configsFor: () => [],
   panels: () => [],
   featured: () => ({ panel: 'attn_weights', row: 0, col: 0 }),

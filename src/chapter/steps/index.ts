@@ -72,6 +72,12 @@ export function defaultView(step: StepId): ViewState {
   };
 }
 
+/**
+ * Whether the step asks the chapter's engine for anything: a fact of the step (the same for
+ * every view), so a selector run on every store change costs a lookup.
+ */
+export const usesChapterEngine = (id: StepId): boolean => !stepDef(id).ownWorkers;
+
 /** The engine requests the view's step needs, main one first. */
 export function configsFor(view: ViewState): AttentionConfigInput[] {
   return stepDef(view.step).configsFor(view);

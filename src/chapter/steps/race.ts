@@ -58,6 +58,7 @@ export const stepRace: StepDef<'race'> = {
     ]),
   controls: [],
   // The race runs in its own worker (src/race/worker.ts): nothing for the chapter's engine.
+  ownWorkers: true,
   configsFor: () => [],
   panels: () => [],
   featured: () => ({ panel: 'attn_weights', row: 0, col: 0 }),

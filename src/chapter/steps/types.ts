@@ -86,6 +86,11 @@ export interface StepDef<Id extends string = string> {
   controls: readonly ControlId[];
   /** Extra words for a control on this step, e.g. d_out being per head in the wrapper. */
   hints?: Partial<Record<ControlId, string>>;
+  /**
+   * Computes in workers of its own (the GPT-2 step, the race): its `configsFor` is empty for
+   * every view, and the header's badge speaks of those workers, not of the chapter's engine.
+   */
+  ownWorkers?: true;
   /** The engine requests this step draws from, main one first. */
   configsFor(view: ViewState): AttentionConfigInput[];
   /**
