@@ -6,8 +6,8 @@ const BOOT = 'app/boot.ts';
 /**
  * Gives index.html `app/boot.ts` as a script of its own, ahead of the app's. Listed in the page,
  * Vite would bundle it into the app's entry, so it would run only once the app's ~900 kB were
- * fetched and compiled; as a separate entry it runs as soon as its few kB arrive, and the page's
- * load event still waits for the app as before.
+ * fetched and compiled; as a separate, async entry it runs as soon as its few kB arrive (not
+ * after the stylesheet), and the page's load event still waits for the app as before.
  */
 export function bootEntry(): Plugin {
   let serve = false;
@@ -31,7 +31,8 @@ export function bootEntry(): Plugin {
         return [
           {
             tag: 'script',
-            attrs: { type: 'module', crossorigin: true, src },
+            // async: run as soon as it arrives, not after the stylesheet and the document.
+            attrs: { type: 'module', async: true, crossorigin: true, src },
             injectTo: 'head-prepend',
           },
         ];

@@ -1,6 +1,8 @@
 import type { PrepareRequest } from '../../src/gpt2/protocol.ts';
 
 let early: Worker | null = null;
+/** Whether a page load started (or the step took) a worker: boot.ts and main.tsx both ask. */
+let asked = false;
 
 function spawn(): Worker {
   performance.mark('gpt2-worker-created');
@@ -13,7 +15,8 @@ function spawn(): Worker {
  * kernels load while the page starts, not after the step has mounted. Other links: nothing.
  */
 export function prestartGpt2(link: string): void {
-  if (early || !/^#\/ex3\.3(\?|$)/.test(link)) return;
+  if (asked || !/^#\/ex3\.3(\?|$)/.test(link)) return;
+  asked = true;
   early = spawn();
   early.postMessage({ kind: 'prepare', link } satisfies PrepareRequest);
 }
@@ -22,5 +25,6 @@ export function prestartGpt2(link: string): void {
 export function gpt2Worker(): Worker {
   const w = early ?? spawn();
   early = null;
+  asked = true;
   return w;
 }
