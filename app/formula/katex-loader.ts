@@ -19,13 +19,18 @@ export function loadTypeset(): Promise<Typeset> {
 }
 
 /**
- * Starts loading KaTeX once the page has painted (the next frame, then a task), so its
- * evaluation never sits between the first render and the first paint.
+ * Starts loading KaTeX once the page has painted and is idle (the next frame, then an idle
+ * period, or a second at most), so its evaluation never sits between the first render and the
+ * first paint, nor delays the first results' render.
  */
 export function loadTypesetAfterPaint(): Promise<Typeset> {
   if (loaded) return Promise.resolve(loaded);
   if (loading || typeof requestAnimationFrame === 'undefined') return loadTypeset();
+  const later = (start: () => void) =>
+    typeof requestIdleCallback === 'undefined'
+      ? setTimeout(start, 0)
+      : requestIdleCallback(start, { timeout: 1000 });
   return new Promise((resolve, reject) =>
-    requestAnimationFrame(() => setTimeout(() => loadTypeset().then(resolve, reject), 0)),
+    requestAnimationFrame(() => later(() => loadTypeset().then(resolve, reject))),
   );
 }
