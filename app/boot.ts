@@ -7,4 +7,4 @@ import { prestartGpt2 } from './gpt2/early-worker.ts';
 import { prestartEngine } from './store/early-engine.ts';
 
 prestartGpt2(window.location.hash);
-prestartEngine();
+prestartEngine(window.location.hash);

@@ -25,8 +25,12 @@ function spawn(): Started {
   return out;
 }
 
-/** Starts the engine's worker (once). */
-export function prestartEngine(): void {
+/**
+ * Starts the engine's worker (once), except on a link to the Exercise 3.3 step: that step asks
+ * the chapter's engine for nothing, and its own worker (early-worker.ts) has the machine first.
+ */
+export function prestartEngine(link: string): void {
+  if (/^#\/ex3\.3(\?|$)/.test(link)) return;
   started ??= spawn();
 }
 

@@ -26,17 +26,24 @@ const load = () => import('../../app/store/early-engine.ts');
 describe('the engine worker started by app/boot.ts', () => {
   it('is the one the app takes, started once; later takes start their own', async () => {
     const { prestartEngine, takeEngineWorker } = await load();
-    prestartEngine();
-    prestartEngine();
+    prestartEngine('#/3.3.1');
+    prestartEngine('#/3.3.2');
     expect(FakeWorker.made).toHaveLength(1);
     expect(String(FakeWorker.made[0].url)).toMatch(/\/src\/engine\/worker\/worker\.ts/);
     expect(takeEngineWorker()).toEqual({ worker: FakeWorker.made[0], failure: null });
     expect(takeEngineWorker().worker).toBe(FakeWorker.made[1]);
   });
 
+  it('is not started on a link to the GPT-2 step, which has a worker of its own', async () => {
+    const { prestartEngine, takeEngineWorker } = await load();
+    prestartEngine('#/ex3.3?s=abc');
+    expect(FakeWorker.made).toHaveLength(0);
+    expect(takeEngineWorker().worker).toBe(FakeWorker.made[0]);
+  });
+
   it('keeps a failure from before the app listened, and only those', async () => {
     const { prestartEngine, takeEngineWorker } = await load();
-    prestartEngine();
+    prestartEngine('');
     const worker = FakeWorker.made[0];
     worker.fail('404 worker.js');
     worker.fail('a second failure');
@@ -51,7 +58,7 @@ describe('workerEngine', () => {
   it('says an early failure with its first request, once', async () => {
     const { prestartEngine } = await load();
     const { workerEngine } = await import('../../app/store/worker-engine.ts');
-    prestartEngine();
+    prestartEngine('');
     FakeWorker.made[0].fail('404 worker.js');
     const onError = vi.fn();
     const engine = workerEngine({ onResult: vi.fn(), onError });
