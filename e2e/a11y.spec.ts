@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { stepDef } from '../src/chapter/steps/index.ts';
 import { defaultView, STEP_IDS, type StepId } from '../src/chapter/view.ts';
+import { violations } from './support/axe.ts';
 import { chooseRace, runRace } from './support/race.ts';
 
 /**
@@ -11,8 +11,6 @@ import { chooseRace, runRace } from './support/race.ts';
  */
 
 test.beforeEach(() => test.setTimeout(90_000));
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 /**
  * The step with its tables shown and a cell of its featured panel (the one its formula explains)
@@ -52,13 +50,6 @@ async function openOwnPage(page: Page, step: StepId) {
   await expect(
     page.locator('.watch-column').locator('table, canvas').filter({ visible: true }).first(),
   ).toBeVisible({ timeout: 120_000 });
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
-  );
 }
 
 const MODES = [

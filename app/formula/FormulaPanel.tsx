@@ -56,7 +56,7 @@ export function FormulaPanel({
             <span className="hint">({HINT[explained.source]})</span>
             {!open && (
               <span className="formula-line" aria-hidden="true">
-                <Tex tex={explained.formula.tex} />
+                <Tex tex={explained.formula.tex} fallback={explained.formula.text} />
               </span>
             )}
             <span className="formula-tools">
@@ -84,7 +84,11 @@ export function FormulaPanel({
           </div>
           {open && (
             <div className="formula-body" aria-hidden="true">
-              <Tex tex={layoutTex(explained.formula.tex)} display />
+              <Tex
+                tex={layoutTex(explained.formula.tex)}
+                fallback={explained.formula.text}
+                display
+              />
             </div>
           )}
           <p className="sr-only" aria-live="polite" data-testid="formula-text">

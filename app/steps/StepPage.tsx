@@ -8,7 +8,7 @@ import { FIELD_HOMES } from '../controls/Controls.tsx';
 import { FormulaPanel } from '../formula/FormulaPanel.tsx';
 import { StepHeadView } from '../headview/StepHeadView.tsx';
 import { useLab } from '../store/index.ts';
-import { markPainted } from '../store/paint.ts';
+import { markFirstPaint, markPainted } from '../store/paint.ts';
 import { customBody, showsEditColumn, showsEditor } from './bodies.ts';
 import { EditColumn } from './EditColumn.tsx';
 import { PanelGroups } from './PanelGroups.tsx';
@@ -57,7 +57,9 @@ export function StepPage() {
     [current],
   );
   useEffect(() => {
-    if (groups) markPainted();
+    if (!groups) return;
+    markFirstPaint();
+    markPainted();
   }, [groups]);
   useScrollToStep(view.step);
   const Body = customBody(def);

@@ -21,3 +21,15 @@ export function markPainted(): void {
 export function cancelPaint(): void {
   awaiting = false;
 }
+
+let firstPainted = false;
+
+/**
+ * Marks `step-first-paint` once per page, when a step's first results are in the page (the cold
+ * load's second figure in `npm run bench -- --only first-paint`: a blank shell does not count).
+ */
+export function markFirstPaint(): void {
+  if (firstPainted) return;
+  firstPainted = true;
+  performance.mark('step-first-paint');
+}

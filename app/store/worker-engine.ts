@@ -1,4 +1,5 @@
 import { EngineClient, type EngineListeners } from '../../src/engine/worker/client.ts';
+import { takeEngineWorker } from './early-engine.ts';
 import type { Engine } from './types.ts';
 
 /**
@@ -7,25 +8,28 @@ import type { Engine } from './types.ts';
  * with an error so the page says so instead of computing forever.
  */
 export function workerEngine(listeners: EngineListeners): Engine {
-  const worker = new Worker(new URL('../../src/engine/worker/worker.ts', import.meta.url), {
-    type: 'module',
-  });
+  // Started by app/boot.ts, usually: its failures until now are said with the first request.
+  const taken = takeEngineWorker();
+  const { worker } = taken;
+  let unsaid = taken.failure;
   const client = new EngineClient(worker, listeners);
   // For browser tests of the WebGPU fallback: there is no other way to lose a GPU on demand.
   window.attentionLab = { loseDevice: () => client.loseDevice() };
   let latest = 0;
-  worker.addEventListener('error', (e) => {
+  const fail = (message: string) =>
     listeners.onError({
       kind: 'error',
       id: latest,
       index: 0,
       field: null,
-      message: `the engine’s worker failed (${e.message || 'no message'})`,
+      message: `the engine’s worker failed (${message})`,
     });
-  });
+  worker.addEventListener('error', (e) => fail(e.message || 'no message'));
   return {
     compute(configs, backend) {
       latest = client.compute(configs, backend);
+      if (unsaid !== null) fail(unsaid);
+      unsaid = null;
       return latest;
     },
     hold: (on) => client.hold(on),

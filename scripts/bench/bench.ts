@@ -6,7 +6,8 @@
  * with `--json` a JSON array of rows. Options: --runs N (default 10), --no-build, --quick (skip
  * T=1024 on the reference engine and on WebGPU, the two slow ones here), --only NAME[,NAME…] (only
  * the browser backends whose label contains a NAME, e.g. `--only kernels,ORT-wasm`; `latency`
- * and `gpt2-step` name the edit → paint rows).
+ * and `gpt2-step` name the edit → paint rows, `first-paint` the app's cold load → first paint;
+ * `--only first-paint` runs that row alone, without the PyTorch and training rows).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -14,6 +15,7 @@ import { chromium } from '@playwright/test';
 import { BENCH_CASES, type BenchCase, flopsOf } from '../../src/bench/cases.ts';
 import type { ThroughputRequest, ThroughputResult } from '../../src/bench/throughput-worker.ts';
 import { chromiumLaunch } from '../chromium.ts';
+import { firstPaintColdLoad } from './first-paint.ts';
 import { appLatency, gpt2ColdLoad, gpt2Latency, type LatencyRow, layerLatency } from './latency.ts';
 import { formatLatency, formatTable } from './table.ts';
 import { type TorchResult, torchBaseline } from './torch-baseline.ts';
@@ -25,6 +27,8 @@ const quick = args.includes('--quick');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : [''];
 const wanted = (label: string) => only.some((o) => label.includes(o));
+/** `--only first-paint`: the cold-load rows alone (about a minute). */
+const firstPaintOnly = only.every((o) => o !== '' && 'first-paint'.includes(o));
 const threads = cpus().length;
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -135,6 +139,10 @@ async function measureInBrowser(): Promise<Measured> {
       say('bench: cold load → first paint in the GPT-2 step, T=1024…');
       latency.push(await gpt2ColdLoad(browser, base, 1024, 5));
     }
+    if (only.some((o) => 'first-paint'.includes(o))) {
+      say('bench: app cold load → first paint at §3.3.1…');
+      latency.push(...(await firstPaintColdLoad(browser, base, Math.max(7, runs))));
+    }
     return { throughput: out, latency };
   } finally {
     await browser.close();
@@ -213,11 +221,15 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('vite build failed');
   }
   const measured = await measureInBrowser();
-  say('bench: PyTorch baseline…');
-  const torch = torchBaseline(BENCH_CASES, [1, threads], runs);
-  const table = rows(measured.throughput, torch);
-  say('bench: training steps per second…');
-  const training = trainingThroughput();
+  let table: BenchRow[] = [];
+  let training: ReturnType<typeof trainingThroughput> = [];
+  if (!firstPaintOnly) {
+    say('bench: PyTorch baseline…');
+    const torch = torchBaseline(BENCH_CASES, [1, threads], runs);
+    table = rows(measured.throughput, torch);
+    say('bench: training steps per second…');
+    training = trainingThroughput();
+  }
   if (json) {
     const latency = measured.latency.map((l) => ({
       kind: 'latency',
@@ -229,7 +241,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
   } else
     process.stdout.write(
-      formatTable(table, threads) + formatLatency(measured.latency) + formatTraining(training),
+      (table.length ? formatTable(table, threads) : '') +
+        formatLatency(measured.latency) +
+        (training.length ? formatTraining(training) : ''),
     );
 }
 

@@ -262,7 +262,7 @@ export async function gpt2ColdLoad(
   );
 }
 
-function row(
+export function row(
   config: string,
   backend: string,
   durations: number[],

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FormulaPanel } from '../../app/formula/FormulaPanel.tsx';
+import { loadTypeset } from '../../app/formula/katex-loader.ts';
 import { layoutTex, topLevelParts } from '../../app/formula/layout.ts';
 import { pickFormula } from '../../app/formula/pick.ts';
 import { LabContext, type LabStore } from '../../app/store/index.ts';
@@ -10,6 +11,10 @@ import { stepDef } from '../../src/chapter/steps/index.ts';
 import { readyStore } from './fake-engine.ts';
 
 afterEach(cleanup);
+// KaTeX loads on demand in the page (after its first paint); here it is loaded up front.
+beforeAll(async () => {
+  await loadTypeset();
+});
 
 function groupsOf(store: LabStore) {
   const shown = store.getState().shown;
