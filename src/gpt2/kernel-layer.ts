@@ -4,7 +4,6 @@ import {
   type MhaTensor,
   type MhaWeights as PackedWeights,
 } from '../kernels/mha.ts';
-import type { Prefaulter } from '../kernels/prefault.ts';
 import type { Team } from '../kernels/team.ts';
 import type { MhaWeights } from './embeddings.ts';
 import { causalMha, extendLayer, type LayerResult } from './layer.ts';
@@ -23,11 +22,6 @@ export interface LayerRunner {
   extend(prev: LayerResult, x: Float32Array, t: number, from: number, w: MhaWeights): LayerResult;
   /** Most changed rows `extend` computes at T tokens before a whole pass costs less. */
   rowLimit(t: number): number;
-  /**
-   * Memory for a first pass of up to `t` tokens made ready ahead, while the tables are drawn
-   * (its pages touched by another thread); resolves when ready. Optional: cold start only.
-   */
-  reserve?(t: number): Promise<void>;
   /**
    * Work the next `extend` would do first, done ahead in idle time after a whole pass (the
    * kernels pack every head's keys and values); the last result's tensors stay valid.
@@ -70,34 +64,16 @@ export class KernelLayer implements LayerRunner {
   private readonly packed = new WeakMap<MhaWeights, PackedWeights>();
   /** The result whose tensors the kernels' memory holds now. */
   private live: LayerResult | null = null;
-  private warmed = false;
 
-  /** `prefault`: another thread that touches the memory's pages (see `reserve`), if any. */
-  constructor(
-    team: Team,
-    private readonly prefault: Prefaulter | null = null,
-  ) {
+  constructor(team: Team) {
     this.mha = new KernelMha(team);
-  }
-
-  /**
-   * Grows the memory for a pass of `t` tokens and has the prefaulting thread touch it, so the
-   * first pass does not pay a page fault per 4 KiB (~130 MB at T = 1,024). Only before any
-   * pass is live: a later layout could not move the live views.
-   */
-  async reserve(t: number): Promise<void> {
-    if (!this.prefault || this.live || t <= 0) return;
-    await this.prefault(0, this.mha.reserveFor(shapeOf(t), true));
   }
 
   /**
    * One small pass and one small edit at startup, so the kernels' hot loops are compiled by the
    * optimizing tier before the learner's first text (WebAssembly starts on the baseline compiler).
-   * Done by the first pass if nobody asked before.
    */
   warm(): void {
-    if (this.warmed) return;
-    this.warmed = true;
     this.live = null;
     const t = 32;
     const zero = new Float32Array(EMB_DIM * EMB_DIM);
@@ -123,7 +99,6 @@ export class KernelLayer implements LayerRunner {
   }
 
   run(x: Float32Array, t: number, w: MhaWeights): LayerResult {
-    this.warm();
     this.mha.forward(shapeOf(t), this.weightsOf(w), x);
     return this.result(t);
   }

@@ -151,15 +151,6 @@ export class Gpt2Session {
   async prepare(text: string, seed: number): Promise<void> {
     const tl = this.timeline;
     const loading = loadGpt2Tokenizer();
-    // The first pass's memory, touched by another thread while this one draws the tables.
-    const reserving = tl.now();
-    this.layer
-      .then(async (runner) => {
-        if (!runner.reserve) return;
-        await runner.reserve(tablesRows(text));
-        tl.record('prepare-memory', reserving);
-      })
-      .catch(() => {});
     const w = this.weights(seed, await this.draws);
     tl.time('prepare-weights', () => w.attention());
     tl.time('prepare-positions', () => w.positionRows(tablesRows(text)));

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { startBrowserTeam, startPrefaulter } from '../kernels/browser-team.ts';
+import { startBrowserTeam } from '../kernels/browser-team.ts';
 import drawsUrl from '../rng/build/draws.wasm?url';
 import { WasmDraws } from '../rng/index.ts';
 import { loadGpt2Tokenizer } from '../tokenizer/index.ts';
@@ -18,12 +18,9 @@ import { buffersOf } from './transfer.ts';
 async function startLayer(): Promise<LayerRunner> {
   try {
     const asked = timeline.now();
-    const team = await startBrowserTeam();
-    const layer = new KernelLayer(team, startPrefaulter(team.memory));
+    const layer = new KernelLayer(await startBrowserTeam());
     timeline.record('kernels-start', asked);
-    // Warmed when the thread is next free (or by the first pass): not before the prepare has
-    // had the layer, so the first pass's memory is being touched meanwhile.
-    setTimeout(() => timeline.time('kernels-warm', () => layer.warm()), 0);
+    timeline.time('kernels-warm', () => layer.warm());
     return layer;
   } catch (err) {
     console.warn('GPT-2 step: the kernels did not start, the reference TS computes', err);

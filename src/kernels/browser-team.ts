@@ -9,7 +9,6 @@ import relaxedUrl from './build/kernels-relaxed.wasm?url';
 import relaxedSingleUrl from './build/kernels-relaxed-single.wasm?url';
 import { bestBuild, type KernelBuild } from './exports.ts';
 import type { HelperInit } from './helper.ts';
-import type { Prefaulter, PrefaultRequest } from './prefault.ts';
 import { Team } from './team.ts';
 
 function spawnWeb(init: HelperInit): Promise<{ terminate(): void }> {
@@ -36,18 +35,4 @@ export async function startBrowserTeam(
   const url = build === 'relaxed' ? urls[0] : urls[1];
   const module = await WebAssembly.compileStreaming(fetch(url));
   return Team.start(module, build, threads, threads > 1 ? spawnWeb : null, shared);
-}
-
-/**
- * A prefaulting thread for the team's memory, started now so it is up before it is needed;
- * null where the memory is not shared (another thread could not touch it).
- */
-export function startPrefaulter(memory: WebAssembly.Memory): Prefaulter | null {
-  if (!(memory.buffer instanceof SharedArrayBuffer)) return null;
-  const worker = new Worker(new URL('./prefault-worker.ts', import.meta.url), { type: 'module' });
-  return (from, to) =>
-    new Promise((resolve) => {
-      worker.addEventListener('message', () => resolve(), { once: true });
-      worker.postMessage({ memory, from, to } satisfies PrefaultRequest);
-    });
 }

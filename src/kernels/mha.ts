@@ -163,26 +163,58 @@ export class KernelMha {
     return new Float32Array(this.team.memory.buffer, offset, length);
   }
 
-  /**
-   * Grows the memory to what a pass of `shape` will lay out, without laying it out (the last
-   * pass's views stay valid): the bytes, so their pages can be touched ahead by another thread.
-   */
-  reserveFor(shape: MhaShape, outProj: boolean): number {
-    const { reserve } = planOf(shape, outProj, this.team.threads);
-    this.team.reserve(reserve);
-    return reserve;
-  }
-
   private layout(shape: MhaShape, outProj: boolean): Plan {
     if (this.shape && this.plan && sameShape(this.shape, shape) && !!this.plan.wo === outProj)
       return this.plan;
-    const { plan, raw, end, reserve } = planOf(shape, outProj, this.team.threads);
-    this.raw = raw;
-    this.end = end;
+    const { batch, t, dIn, dOut, heads, full } = shape;
+    const hd = dOut / heads;
+    const rows = batch * t;
+    let next = CTRL_BYTES;
+    const take = (floats: number) => {
+      const at = next;
+      next += align(floats * 4);
+      return at;
+    };
+    const panels = Math.ceil(dOut / 8) * 8;
+    const blocks = full ? batch * heads * t * t : 0;
+    const scratch = scratchBytes(t, hd, full);
+    const plan: Plan = {
+      rows,
+      t,
+      batch,
+      dIn,
+      dOut,
+      heads,
+      hd,
+      causal: shape.causal ? 1 : 0,
+      full: full ? 1 : 0,
+      divBits: f32Bits(shape.scaled ? Math.sqrt(hd) : 1),
+      x: take(rows * dIn),
+      wq: take(panels * dIn),
+      wk: take(panels * dIn),
+      wv: take(panels * dIn),
+      bq: take(panels),
+      bk: take(panels),
+      bv: take(panels),
+      q: take(rows * dOut),
+      k: take(rows * dOut),
+      v: take(rows * dOut),
+      scores: take(blocks),
+      weights: take(blocks),
+      scratch: take((scratch / 4) * this.team.threads),
+      scratchBytes: scratch,
+      ctx: take(rows * dOut),
+      wo: outProj ? take(panels * dOut) : 0,
+      bo: outProj ? take(panels) : 0,
+      out: outProj ? take(rows * dOut) : 0,
+    };
+    this.raw = take(Math.max(dIn, dOut) * dOut);
+    this.end = next;
     this.biasAt = { bq: plan.bq, bk: plan.bk, bv: plan.bv, bo: plan.bo };
     // A layout `forwardRows` can go on from gets its packed keys' and values' room now: growing
     // the memory at the first edit instead cost that edit more than its own work.
-    this.team.reserve(reserve);
+    const rowsAfter = shape.causal && full && batch === 1 ? rowPackBytes(t, hd, heads) : 0;
+    this.team.reserve(next + rowsAfter);
     this.shape = { ...shape };
     this.plan = plan;
     this.packed = null;
@@ -214,56 +246,4 @@ export class KernelMha {
     }
     this.packed = w;
   }
-}
-
-/**
- * Where a pass of `shape` keeps its buffers: the plan, the raw weights' staging room, the
- * layout's end and the bytes to reserve (with `forwardRows`' packed keys and values after it).
- */
-function planOf(shape: MhaShape, outProj: boolean, threads: number) {
-  const { batch, t, dIn, dOut, heads, full } = shape;
-  const hd = dOut / heads;
-  const rows = batch * t;
-  let next = CTRL_BYTES;
-  const take = (floats: number) => {
-    const at = next;
-    next += align(floats * 4);
-    return at;
-  };
-  const panels = Math.ceil(dOut / 8) * 8;
-  const blocks = full ? batch * heads * t * t : 0;
-  const scratch = scratchBytes(t, hd, full);
-  const plan: Plan = {
-    rows,
-    t,
-    batch,
-    dIn,
-    dOut,
-    heads,
-    hd,
-    causal: shape.causal ? 1 : 0,
-    full: full ? 1 : 0,
-    divBits: f32Bits(shape.scaled ? Math.sqrt(hd) : 1),
-    x: take(rows * dIn),
-    wq: take(panels * dIn),
-    wk: take(panels * dIn),
-    wv: take(panels * dIn),
-    bq: take(panels),
-    bk: take(panels),
-    bv: take(panels),
-    q: take(rows * dOut),
-    k: take(rows * dOut),
-    v: take(rows * dOut),
-    scores: take(blocks),
-    weights: take(blocks),
-    scratch: take((scratch / 4) * threads),
-    scratchBytes: scratch,
-    ctx: take(rows * dOut),
-    wo: outProj ? take(panels * dOut) : 0,
-    bo: outProj ? take(panels) : 0,
-    out: outProj ? take(rows * dOut) : 0,
-  };
-  const raw = take(Math.max(dIn, dOut) * dOut);
-  const rowsAfter = shape.causal && full && batch === 1 ? rowPackBytes(t, hd, heads) : 0;
-  return { plan, raw, end: next, reserve: next + rowsAfter };
 }
