@@ -4,6 +4,11 @@ let early: Worker | null = null;
 /** Whether a page load started (or the step took) a worker: boot.ts and main.tsx both ask. */
 let asked = false;
 
+/** Whether an address opens the Exercise 3.3 step (its hash, as `location.hash` gives it). */
+export function opensGpt2Step(link: string): boolean {
+  return /^#\/ex3\.3(\?|$)/.test(link);
+}
+
 function spawn(): Worker {
   performance.mark('gpt2-worker-created');
   return new Worker(new URL('../../src/gpt2/worker.ts', import.meta.url), { type: 'module' });
@@ -15,7 +20,7 @@ function spawn(): Worker {
  * kernels load while the page starts, not after the step has mounted. Other links: nothing.
  */
 export function prestartGpt2(link: string): void {
-  if (asked || !/^#\/ex3\.3(\?|$)/.test(link)) return;
+  if (asked || !opensGpt2Step(link)) return;
   asked = true;
   early = spawn();
   early.postMessage({ kind: 'prepare', link } satisfies PrepareRequest);

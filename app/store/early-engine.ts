@@ -1,3 +1,5 @@
+import { opensGpt2Step } from '../gpt2/early-worker.ts';
+
 /**
  * The engine's worker, started by the page's first script (app/boot.ts) while the app's bundle
  * still loads, so it has loaded and can answer the first request by the time the app renders.
@@ -30,7 +32,7 @@ function spawn(): Started {
  * the chapter's engine for nothing, and its own worker (early-worker.ts) has the machine first.
  */
 export function prestartEngine(link: string): void {
-  if (/^#\/ex3\.3(\?|$)/.test(link)) return;
+  if (opensGpt2Step(link)) return;
   started ??= spawn();
 }
 
