@@ -7,11 +7,12 @@
  * the request's size; while idle, the worker measures the others (results discarded).
  */
 import { BackendManager } from '../backends/manager.ts';
+import { addRemoteOrtBackends } from '../backends/ort-remote.ts';
 import type { AttentionConfig } from '../config.ts';
 import { ConfigError } from '../config-error.ts';
 import { resolveConfig } from '../resolve-config.ts';
-import type { Trace } from '../trace.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import { traceBuffers } from './transfer.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,8 +24,8 @@ let latest = -1;
 let busy = false;
 /**
  * Whether a background measurement is under way. A request never waits for it: the reference
- * engine and the kernels compute synchronously, and ORT queues its own runs one at a time, so
- * only a request that `auto` sends to ORT queues behind an ORT measurement.
+ * engine and the kernels compute synchronously, and ORT runs on its own worker one run at a
+ * time, so only a request that `auto` sends to ORT queues behind an ORT measurement.
  */
 let exploring = false;
 /** Pause before a background measurement, so a burst of edits is not slowed by one. */
@@ -43,13 +44,17 @@ function postStatus(): void {
   });
 }
 
-/** Loads ORT (after the first frame is painted: the reference engine painted it). */
+/**
+ * Loads ORT (after the first frame is painted: the reference engine painted it) in a worker of
+ * its own: its session creation and first passes are synchronous and would otherwise hold this
+ * thread's answers to the learner's edits for as long as they take.
+ */
 async function startOrt(): Promise<void> {
   if (ortStarted) return;
   ortStarted = true;
   try {
-    const { addOrtBackends } = await import('../backends/ort-backends.ts');
-    await addOrtBackends(manager);
+    const host = new Worker(new URL('./ort-worker.ts', import.meta.url), { type: 'module' });
+    await addRemoteOrtBackends(manager, host);
   } catch (e) {
     manager.unavailable('wasm', `wasm: ONNX Runtime failed to load: ${(e as Error).message}`);
   }
@@ -113,17 +118,6 @@ function exploreWhenIdle(config: AttentionConfig, id: number): void {
   }, IDLE_MS);
 }
 
-/** The traces' tensor buffers, moved rather than copied to the page (each listed once). */
-function buffersOf(traces: Trace[]): Transferable[] {
-  const out = new Set<ArrayBufferLike>();
-  for (const trace of traces) {
-    for (const value of Object.values(trace)) {
-      if (value && typeof value === 'object' && 'data' in value) out.add(value.data.buffer);
-    }
-  }
-  return [...out] as Transferable[];
-}
-
 self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
   const message = event.data;
   if (message.kind === 'lose-device') {
@@ -153,7 +147,7 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
     const fallbacks = [...manager.fallbacks];
     post(
       { kind: 'result', id: message.id, traces, backend, label, ms, fallbacks },
-      buffersOf(traces),
+      traceBuffers(traces),
     );
   } catch (e) {
     const field = e instanceof ConfigError ? e.field : null;
