@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { bootEntry } from './scripts/boot-entry.ts';
 import { bpeRanksJson } from './scripts/bpe-ranks-json.ts';
+import { prerenderLanding } from './scripts/prerender-landing.ts';
 
 /** Cross-origin isolation: SharedArrayBuffer, hence WASM threads, needs both headers. */
 const isolationHeaders = {
@@ -12,7 +13,7 @@ const isolationHeaders = {
 export default defineConfig({
   root: '.',
   publicDir: 'public',
-  plugins: [react(), bootEntry(), bpeRanksJson()],
+  plugins: [react(), bootEntry(), bpeRanksJson(), prerenderLanding()],
   server: { port: 5173, headers: isolationHeaders },
   preview: { port: 4173, headers: isolationHeaders },
   // Workers are bundled on their own: the GPT-2 step's worker imports the tokenizer.

@@ -4,6 +4,7 @@ import { encodeView } from '../src/permalink/index.ts';
 import { App } from './App.tsx';
 import { prestartGpt2 } from './gpt2/early-worker.ts';
 import { browserStorage, connectSession } from './persist/session.ts';
+import { prerenderedTraces, whenReadyToReplace } from './prerender/handover.ts';
 import { startView } from './route/start.ts';
 import { connectUrl } from './route/url-sync.ts';
 import { createLabStore, LabContext } from './store/index.ts';
@@ -19,15 +20,18 @@ const storage = browserStorage();
 const start = startView(window.location, storage);
 // A session restored on the Exercise 3.3 step (a link was started by boot.ts already).
 prestartGpt2(encodeView(start.view));
-const store = createLabStore(start.view, workerEngine);
+const store = createLabStore(start.view, workerEngine, prerenderedTraces(start.view));
 store.getState().actions.setNotice(start.notice);
 connectUrl(store);
 connectSession(store, storage);
 
-createRoot(container).render(
-  <StrictMode>
-    <LabContext.Provider value={store}>
-      <App store={store} />
-    </LabContext.Provider>
-  </StrictMode>,
+// Over the build's copy of the landing view, only once there is something live to show.
+void whenReadyToReplace(store).then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <LabContext.Provider value={store}>
+        <App store={store} />
+      </LabContext.Provider>
+    </StrictMode>,
+  ),
 );

@@ -13,6 +13,7 @@ import {
   type StepId,
   type ViewState,
 } from '../../src/chapter/view.ts';
+import type { Trace } from '../../src/engine/trace.ts';
 import type { BackendStatus, ComputeResult } from '../../src/engine/worker/protocol.ts';
 import { type UndoFlags, UndoHistory } from '../history/undo.ts';
 import type { Notice } from '../notice/notice.ts';
@@ -76,7 +77,15 @@ export interface LabActions {
 
 export type LabStore = StoreApi<LabState>;
 
-export function createLabStore(initial: ViewState, makeEngine: EngineFactory): LabStore {
+/**
+ * `drawn`: traces of `initial` already at hand (the build's copy of the landing view, see
+ * app/prerender/handover.ts), shown until the engine's own answer replaces them.
+ */
+export function createLabStore(
+  initial: ViewState,
+  makeEngine: EngineFactory,
+  drawn: Trace[] | null = null,
+): LabStore {
   let requested: { id: number; view: ViewState; key: string } | null = null;
   const history = new UndoHistory();
   /** A view arrived whole: its locked cell gets outlined once its traces are on screen. */
@@ -167,7 +176,7 @@ export function createLabStore(initial: ViewState, makeEngine: EngineFactory): L
     return {
       view: initial,
       origin: 'start',
-      shown: null,
+      shown: drawn ? { view: initial, traces: drawn } : null,
       before: null,
       computing: false,
       status: { backend: null, label: '', ms: 0, fallbacks: [], available: ['reference'] },
