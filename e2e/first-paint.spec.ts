@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { violations } from './support/axe.ts';
+import { holdRequests } from './support/hold.ts';
 
 /**
  * The first paint does not wait for KaTeX: the formula bar shows the formula as plain text (the
@@ -10,20 +11,10 @@ import { violations } from './support/axe.ts';
 test.beforeEach(() => test.setTimeout(120_000));
 
 /**
- * Holds the request for KaTeX's script until `release` is called. Its stylesheet is let through:
- * axe reads every stylesheet of the page, and would wait for a held one.
+ * KaTeX's script is held back. Its stylesheet is let through: axe reads every stylesheet of the
+ * page, and would wait for a held one.
  */
-async function holdKatex(page: Page): Promise<() => void> {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/typeset-[^/]+\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
+const holdKatex = (page: Page) => holdRequests(page, /\/assets\/typeset-[^/]+\.js$/);
 
 for (const width of [1280, 375]) {
   test(`§3.3.1 at ${width} px: plain-text formula first, then KaTeX's, same words to a screen reader`, async ({

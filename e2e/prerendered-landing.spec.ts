@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { violations } from './support/axe.ts';
+import { holdRequests } from './support/hold.ts';
 
 /**
  * The build writes the landing view (the book's §3.3.1) into index.html: the first frame holds
@@ -11,18 +12,8 @@ import { violations } from './support/axe.ts';
 
 test.beforeEach(() => test.setTimeout(120_000));
 
-/** Holds the app's own script (not the boot script) until `release` is called. */
-async function holdApp(page: Page): Promise<() => void> {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/main-[^/]+\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
+/** Holds the app's own script (not the boot script). */
+const holdApp = (page: Page) => holdRequests(page, /\/assets\/main-[^/]+\.js$/);
 
 const copy = (page: Page) => page.locator('#prerendered');
 

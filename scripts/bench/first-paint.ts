@@ -1,7 +1,10 @@
 import type { Browser } from '@playwright/test';
 import { type LatencyRow, row } from './latency.ts';
 
-/** Marked by app/steps/StepPage.tsx once the step's first results are in the page. */
+/**
+ * Marked by app/steps/StepPage.tsx once the step's first results are in the page: the live app,
+ * mounted over the build's inert copy of the landing view (scripts/prerender-landing.ts).
+ */
 export const STEP_PAINT_MARK = 'step-first-paint';
 
 interface ColdRun {
@@ -60,14 +63,14 @@ export async function firstPaintColdLoad(
       'page',
       measured.map((r) => r.fcp_ms),
       1000,
-      `${note}; paint entry first-contentful-paint`,
+      `${note}; paint entry first-contentful-paint (the build's inert copy of the view)`,
     ),
     row(
       'app cold load → the step’s heatmaps drawn (§3.3.1)',
       'page',
       measured.map((r) => r.heatmaps_ms),
       1000,
-      `${note}; mark ${STEP_PAINT_MARK}`,
+      `${note}; mark ${STEP_PAINT_MARK} (the live app, editable)`,
     ),
   ];
 }
