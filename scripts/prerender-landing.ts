@@ -11,6 +11,8 @@ import { encodeTraces } from '../src/engine/trace-snapshot.ts';
 import { encodeView } from '../src/permalink/index.ts';
 import { chromiumLaunch } from './chromium.ts';
 
+/** The inline script that keeps or drops the copy: the page's one script without a file. */
+const KEEP_SCRIPT_ID = 'prerendered-keep';
 /** The width the copy is taken at; narrower screens lay some parts out in script (the pipeline). */
 const WIDE = 1000;
 
@@ -115,6 +117,6 @@ export function withPrerendered(index: string, html: string): string {
   return index.replace(
     root,
     () =>
-      `<div id="root"><div id="${PRERENDERED_ID}" inert>${html}</div></div>\n    <script>${keep}</script>\n    <script type="application/json" id="${PRERENDERED_TRACES_ID}">${landingTraces()}</script>`,
+      `<div id="root"><div id="${PRERENDERED_ID}" inert>${html}</div></div>\n    <script id="${KEEP_SCRIPT_ID}">${keep}</script>\n    <script type="application/json" id="${PRERENDERED_TRACES_ID}">${landingTraces()}</script>`,
   );
 }
