@@ -115,6 +115,38 @@ describe('ORT on a worker of its own (host ⇄ engine)', () => {
     ]);
   });
 
+  it('falls back, with the reason, when the host worker stops in the middle of a run', async () => {
+    const wasm = hosted('wasm', { gate: new Promise<void>(() => {}) }); // its run never ends
+    const { port1, port2 } = new MessageChannel();
+    open.push(port1, port2);
+    serveOrtBackends(port2 as unknown as Port<OrtHostRequest, OrtHostResponse>, async (host) =>
+      host.add(wasm.backend),
+    );
+    port2.start();
+    port1.start();
+    // The engine's side of a Worker: messages from the channel, errors fired by the test.
+    const errors: ((event: ErrorEvent) => void)[] = [];
+    const worker = {
+      postMessage: (m: OrtHostRequest) => port1.postMessage(m),
+      addEventListener: (type: string, listener: (event: never) => void) => {
+        if (type === 'error') errors.push(listener as (event: ErrorEvent) => void);
+        else port1.addEventListener('message', listener as never);
+      },
+    } as OrtHostPort;
+    const engine = new BackendManager();
+    await addRemoteOrtBackends(engine, worker);
+    const computing = engine.compute(book, 'wasm');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const fire of errors) fire({ message: 'out of memory' } as ErrorEvent);
+    const computed = await computing;
+    expect(computed.backend).toBe('reference');
+    expect(engine.fallbacks.at(-1)?.reason).toBe(
+      'wasm: the ONNX Runtime worker stopped: out of memory (fell back)',
+    );
+    // Forced again later: refused at once, not left waiting for a worker that is gone.
+    expect((await engine.compute(book, 'wasm')).backend).toBe('reference');
+  });
+
   it('passes the device-loss test hook to the hosted WebGPU backend', async () => {
     const webgpu = hosted('webgpu');
     const { engine, ready } = channel(async (host) => host.add(webgpu.backend));

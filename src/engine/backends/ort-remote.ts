@@ -15,7 +15,11 @@ import type {
 import { type Backend, BackendFailure } from './backend.ts';
 import type { BackendManager } from './manager.ts';
 
-type Waiting = { resolve(trace?: Trace): void; reject(error: Error): void; name: string };
+type Waiting = {
+  resolve(trace?: Trace): void;
+  reject(error: Error): void;
+  name: HostedBackend['name'];
+};
 type Call = { kind: 'run'; backend: HostedBackend['name']; config: Parameters<Backend['run']>[0] };
 
 export interface OrtHostPort extends Port<OrtHostResponse, OrtHostRequest> {
@@ -31,20 +35,26 @@ export async function addRemoteOrtBackends(
 ): Promise<void> {
   const waiting = new Map<number, Waiting>();
   let nextId = 1;
+  /** Why the host's worker stopped, if it did: no answer will come from it any more. */
+  let stopped: string | null = null;
   const ready = new Promise<OrtHostResponse & { kind: 'ready' }>((resolve, reject) => {
-    port.addEventListener('error', (event) =>
-      reject(new Error(event.message || 'the ONNX Runtime worker failed to start')),
-    );
+    port.addEventListener('error', (event) => {
+      stopped = `the ONNX Runtime worker stopped: ${event.message || 'no message'}`;
+      reject(new Error(stopped));
+      for (const call of waiting.values()) call.reject(new BackendFailure(call.name, stopped));
+      waiting.clear();
+    });
     port.addEventListener('message', ({ data }) => {
       if (data.kind === 'ready') return resolve(data);
       const call = waiting.get(data.id);
       waiting.delete(data.id);
       if (data.kind === 'done') call?.resolve(data.trace);
-      else call?.reject(new BackendFailure(call.name as HostedBackend['name'], data.message));
+      else call?.reject(new BackendFailure(call.name, data.message));
     });
   });
-  const send = (request: Call | { kind: 'lose-device' }, name: string) =>
+  const send = (request: Call | { kind: 'lose-device' }, name: HostedBackend['name']) =>
     new Promise<Trace | undefined>((resolve, reject) => {
+      if (stopped) return reject(new BackendFailure(name, stopped));
       const id = nextId++;
       waiting.set(id, { resolve, reject, name });
       port.postMessage({ ...request, id });
