@@ -58,14 +58,17 @@ export class KernelMha {
     return this.team.threads;
   }
 
-  /** Runs one pass; read the results with `view` before the next. */
-  forward(shape: MhaShape, weights: MhaWeights, x: Float32Array): void {
+  /**
+   * Runs one pass; read the results with `view` before the next. `alone`: on this thread only
+   * (else all threads, unless the pass is too small to be worth waking them).
+   */
+  forward(shape: MhaShape, weights: MhaWeights, x: Float32Array, alone = false): void {
     const plan = this.layout(shape, weights.out_proj !== null);
     if (this.packed !== weights) this.pack(plan, weights);
     this.packedRows = 0;
     this.f32(plan.x, x.length).set(x);
     const work = plan.rows * (plan.dIn + plan.t) * plan.dOut;
-    this.team.run(plan, work < SMALL_WORK);
+    this.team.run(plan, alone || work < SMALL_WORK);
   }
 
   /** A tensor of the last pass (a view into the shared memory: copy it to keep it). */
@@ -76,6 +79,14 @@ export class KernelMha {
     const blocks = s.batch * s.heads * s.t * s.t;
     const length = name === 'scores' || name === 'weights' ? blocks : rows;
     return this.f32(name === 'out' && !p.wo ? p.ctx : p[name], length);
+  }
+
+  /**
+   * The memory a pass of `shape` will use, grown now and faulted in by the helper threads while
+   * this one does other work (Team.prefault): the pass then writes to pages that already exist.
+   */
+  prefault(shape: MhaShape, outProj = true): void {
+    this.team.prefault(layoutOf(shape, outProj, this.team.threads).reserve);
   }
 
   /**
@@ -166,55 +177,11 @@ export class KernelMha {
   private layout(shape: MhaShape, outProj: boolean): Plan {
     if (this.shape && this.plan && sameShape(this.shape, shape) && !!this.plan.wo === outProj)
       return this.plan;
-    const { batch, t, dIn, dOut, heads, full } = shape;
-    const hd = dOut / heads;
-    const rows = batch * t;
-    let next = CTRL_BYTES;
-    const take = (floats: number) => {
-      const at = next;
-      next += align(floats * 4);
-      return at;
-    };
-    const panels = Math.ceil(dOut / 8) * 8;
-    const blocks = full ? batch * heads * t * t : 0;
-    const scratch = scratchBytes(t, hd, full);
-    const plan: Plan = {
-      rows,
-      t,
-      batch,
-      dIn,
-      dOut,
-      heads,
-      hd,
-      causal: shape.causal ? 1 : 0,
-      full: full ? 1 : 0,
-      divBits: f32Bits(shape.scaled ? Math.sqrt(hd) : 1),
-      x: take(rows * dIn),
-      wq: take(panels * dIn),
-      wk: take(panels * dIn),
-      wv: take(panels * dIn),
-      bq: take(panels),
-      bk: take(panels),
-      bv: take(panels),
-      q: take(rows * dOut),
-      k: take(rows * dOut),
-      v: take(rows * dOut),
-      scores: take(blocks),
-      weights: take(blocks),
-      scratch: take((scratch / 4) * this.team.threads),
-      scratchBytes: scratch,
-      ctx: take(rows * dOut),
-      wo: outProj ? take(panels * dOut) : 0,
-      bo: outProj ? take(panels) : 0,
-      out: outProj ? take(rows * dOut) : 0,
-    };
-    this.raw = take(Math.max(dIn, dOut) * dOut);
-    this.end = next;
+    const { plan, raw, end, reserve } = layoutOf(shape, outProj, this.team.threads);
+    this.raw = raw;
+    this.end = end;
     this.biasAt = { bq: plan.bq, bk: plan.bk, bv: plan.bv, bo: plan.bo };
-    // A layout `forwardRows` can go on from gets its packed keys' and values' room now: growing
-    // the memory at the first edit instead cost that edit more than its own work.
-    const rowsAfter = shape.causal && full && batch === 1 ? rowPackBytes(t, hd, heads) : 0;
-    this.team.reserve(next + rowsAfter);
+    this.team.reserve(reserve);
     this.shape = { ...shape };
     this.plan = plan;
     this.packed = null;
@@ -246,4 +213,62 @@ export class KernelMha {
     }
     this.packed = w;
   }
+}
+
+/**
+ * Where a pass of `shape` keeps its buffers: the plan, the room for unpacked weights (`raw`), the
+ * layout's `end`, and the bytes to reserve — for a causal, full pass of batch 1 also the packed
+ * keys and values `forwardRows` keeps after `end` (growing the memory at the first edit instead
+ * cost that edit more than its own work).
+ */
+function layoutOf(
+  shape: MhaShape,
+  outProj: boolean,
+  threads: number,
+): { plan: Plan; raw: number; end: number; reserve: number } {
+  const { batch, t, dIn, dOut, heads, full } = shape;
+  const hd = dOut / heads;
+  const rows = batch * t;
+  let next = CTRL_BYTES;
+  const take = (floats: number) => {
+    const at = next;
+    next += align(floats * 4);
+    return at;
+  };
+  const panels = Math.ceil(dOut / 8) * 8;
+  const blocks = full ? batch * heads * t * t : 0;
+  const scratch = scratchBytes(t, hd, full);
+  const plan: Plan = {
+    rows,
+    t,
+    batch,
+    dIn,
+    dOut,
+    heads,
+    hd,
+    causal: shape.causal ? 1 : 0,
+    full: full ? 1 : 0,
+    divBits: f32Bits(shape.scaled ? Math.sqrt(hd) : 1),
+    x: take(rows * dIn),
+    wq: take(panels * dIn),
+    wk: take(panels * dIn),
+    wv: take(panels * dIn),
+    bq: take(panels),
+    bk: take(panels),
+    bv: take(panels),
+    q: take(rows * dOut),
+    k: take(rows * dOut),
+    v: take(rows * dOut),
+    scores: take(blocks),
+    weights: take(blocks),
+    scratch: take((scratch / 4) * threads),
+    scratchBytes: scratch,
+    ctx: take(rows * dOut),
+    wo: outProj ? take(panels * dOut) : 0,
+    bo: outProj ? take(panels) : 0,
+    out: outProj ? take(rows * dOut) : 0,
+  };
+  const raw = take(Math.max(dIn, dOut) * dOut);
+  const rowsAfter = shape.causal && full && batch === 1 ? rowPackBytes(t, hd, heads) : 0;
+  return { plan, raw, end: next, reserve: next + rowsAfter };
 }

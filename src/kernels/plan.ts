@@ -35,11 +35,17 @@ export const PLAN_FIELDS = [
 export type PlanField = (typeof PLAN_FIELDS)[number];
 export type Plan = Record<PlanField, number>;
 
-/** Int32 slots of the control block before the plan: generation, barrier count and sense. */
+/**
+ * Int32 slots of the control block before the plan: the generation (bumped to wake the
+ * helpers), the barrier's count and sense, stop, the passes started, and the byte the helpers
+ * are to have faulted the memory in up to (Team.prefault).
+ */
 export const CTRL_GEN = 0;
 export const CTRL_COUNT = 1;
 export const CTRL_SENSE = 2;
 export const CTRL_STOP = 3;
+export const CTRL_PASS = 4;
+export const CTRL_TOUCH_TO = 5;
 export const CTRL_PLAN = 8;
 /** Bytes reserved for the control block at the start of the memory. */
 export const CTRL_BYTES = 256;
