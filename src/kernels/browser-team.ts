@@ -25,14 +25,23 @@ export function threadCount(): number {
   return globalThis.crossOriginIsolated ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
 }
 
+/**
+ * The kernels' module for this page (the build's file for a shared or a plain memory), its bytes
+ * streamed into the compiler as they arrive — on the calling thread's turns: a thread that then
+ * computes for a while holds the compile up, so a caller with long work ahead awaits this first.
+ */
+export function compileKernels(build: KernelBuild = bestBuild()): Promise<WebAssembly.Module> {
+  const shared = !!globalThis.crossOriginIsolated;
+  const urls = shared ? [relaxedUrl, plainUrl] : [relaxedSingleUrl, plainSingleUrl];
+  return WebAssembly.compileStreaming(fetch(build === 'relaxed' ? urls[0] : urls[1]));
+}
+
 export async function startBrowserTeam(
   threads = threadCount(),
   build: KernelBuild = bestBuild(),
+  module: Promise<WebAssembly.Module> = compileKernels(build),
 ): Promise<Team> {
   // Shared memory needs cross-origin isolation; without it, one thread on a plain memory.
   const shared = !!globalThis.crossOriginIsolated;
-  const urls = shared ? [relaxedUrl, plainUrl] : [relaxedSingleUrl, plainSingleUrl];
-  const url = build === 'relaxed' ? urls[0] : urls[1];
-  const module = await WebAssembly.compileStreaming(fetch(url));
-  return Team.start(module, build, threads, threads > 1 ? spawnWeb : null, shared);
+  return Team.start(await module, build, threads, threads > 1 ? spawnWeb : null, shared);
 }
