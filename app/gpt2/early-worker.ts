@@ -1,4 +1,4 @@
-import type { PrepareRequest } from '../../src/gpt2/protocol.ts';
+import { workerNameOf } from '../../src/gpt2/worker-name.ts';
 
 let early: Worker | null = null;
 /** Whether a page load started (or the step took) a worker: boot.ts and main.tsx both ask. */
@@ -9,21 +9,25 @@ export function opensGpt2Step(link: string): boolean {
   return /^#\/ex3\.3(\?|$)/.test(link);
 }
 
-function spawn(): Worker {
+/** The step's worker; with a link, named after it so it prepares that text at once. */
+function spawn(link = ''): Worker {
   performance.mark('gpt2-worker-created');
-  return new Worker(new URL('../../src/gpt2/worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../../src/gpt2/worker.ts', import.meta.url), {
+    type: 'module',
+    name: workerNameOf(link),
+  });
 }
 
 /**
  * A page opened on the Exercise 3.3 step starts the step's worker before the app's scripts run
- * (`app/boot.ts`), and hands it the link: the tokenizer, the seed's 38.6 M-draw tables and the
- * kernels load while the page starts, not after the step has mounted. Other links: nothing.
+ * (`app/boot.ts`), named after the link (src/gpt2/worker-name.ts): the tokenizer, the seed's
+ * 38.6 M-draw tables and the kernels load while the page starts, not after the step has
+ * mounted. Other links: nothing.
  */
 export function prestartGpt2(link: string): void {
   if (asked || !opensGpt2Step(link)) return;
   asked = true;
-  early = spawn();
-  early.postMessage({ kind: 'prepare', link } satisfies PrepareRequest);
+  early = spawn(link);
 }
 
 /** The worker started early (once), else a new one. */

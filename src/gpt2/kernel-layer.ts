@@ -27,6 +27,11 @@ export interface LayerRunner {
    * kernels pack every head's keys and values); the last result's tensors stay valid.
    */
   prepareEdits?(): void;
+  /**
+   * Readies what a first pass of up to `t` tokens writes to (the kernels: the memory's pages,
+   * faulted in on the helper threads), without waiting: called while the page loads.
+   */
+  prefault?(t: number): void;
 }
 
 /**
@@ -87,7 +92,9 @@ export class KernelLayer implements LayerRunner {
       out_proj: { weight: zero, bias: null },
     };
     const x = new Float32Array(t * EMB_DIM);
-    this.mha.forward(shapeOf(t), weights, x);
+    // On this thread alone: the helpers may be faulting memory in (`prefault`), and they run the
+    // same compiled code, which tiers up for every thread at once.
+    this.mha.forward(shapeOf(t), weights, x, true);
     // And an edit's path (its rows' small products, the packing of the kept keys and values):
     // without it the learner's first edit ran on baseline code, two to three times slower.
     this.mha.forwardRows(shapeOf(t), weights, x, t - 2);
@@ -132,6 +139,10 @@ export class KernelLayer implements LayerRunner {
 
   prepareEdits(): void {
     if (this.live) this.mha.prepareRows();
+  }
+
+  prefault(t: number): void {
+    if (t > 0) this.mha.prefault(shapeOf(t));
   }
 
   /** The last pass's tensors, views of the kernels' memory (`live` until the next pass). */

@@ -31,20 +31,10 @@ export interface FetchRequest {
 }
 
 /**
- * Sent once, as the page starts on this step's link (before the app's scripts have run): the
- * worker reads the text and seed from the link and prepares them (`Gpt2Session.prepare`),
- * answering nothing. The step's first run of that text then finds them ready.
+ * What the step's client sends (each is answered, by id). A page starting on the step's link
+ * also hands the worker that link to prepare, in its name (worker-name.ts).
  */
-export interface PrepareRequest {
-  kind: 'prepare';
-  /** The page's permalink, `location.hash`. */
-  link: string;
-}
-
-/** What the step's client sends (each is answered, by id). */
 export type ClientRequest = RunRequest | FetchRequest;
-
-export type Gpt2Request = ClientRequest | PrepareRequest;
 
 /** The tensors a reply carries, each null when the view did not ask for it. */
 export interface Gpt2Parts {

@@ -153,7 +153,11 @@ export class Gpt2Session {
     const loading = loadGpt2Tokenizer();
     const w = this.weights(seed, await this.draws);
     tl.time('prepare-weights', () => w.attention());
+    // Between the long stretches, the thread's other work gets its turn: the kernels' start
+    // (their compile, their helper threads, the prefault) goes on beside the drawing.
+    await nextTask();
     tl.time('prepare-positions', () => w.positionRows(tablesRows(text)));
+    await nextTask();
     const asked = tl.now();
     const tokenizer = await loading;
     tl.record('prepare-tokenizer', asked);
@@ -203,6 +207,11 @@ export class Gpt2Session {
       this.tables.delete(this.tables.keys().next().value as number);
     return w;
   }
+}
+
+/** Resolves in a task of its own, after the events already waiting. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Wall time of each named stretch since the last lap (`all` keeps them, in ms). */

@@ -1,14 +1,15 @@
 /// <reference lib="webworker" />
-import { startBrowserTeam } from '../kernels/browser-team.ts';
+import { compileKernels, startBrowserTeam } from '../kernels/browser-team.ts';
 import drawsUrl from '../rng/build/draws.wasm?url';
 import { WasmDraws } from '../rng/index.ts';
 import { loadGpt2Tokenizer } from '../tokenizer/index.ts';
 import { KernelLayer, type LayerRunner, referenceLayer } from './kernel-layer.ts';
 import { peekGpt2Link } from './link-peek.ts';
-import type { Gpt2Request, Gpt2Response } from './protocol.ts';
-import { Gpt2Session } from './session.ts';
+import type { ClientRequest, Gpt2Response } from './protocol.ts';
+import { Gpt2Session, tablesRows } from './session.ts';
 import { Timeline } from './timeline.ts';
 import { buffersOf } from './transfer.ts';
+import { linkOfWorkerName } from './worker-name.ts';
 
 /**
  * The kernels, started now so they are ready with the tokenizer (the first run waits for both):
@@ -18,8 +19,11 @@ import { buffersOf } from './transfer.ts';
 async function startLayer(): Promise<LayerRunner> {
   try {
     const asked = timeline.now();
-    const layer = new KernelLayer(await startBrowserTeam());
+    const layer = new KernelLayer(await startBrowserTeam(undefined, undefined, kernels));
     timeline.record('kernels-start', asked);
+    // The first pass's memory, faulted in on the helper threads while this one warms up and
+    // draws the tables: ~0.3–0.5 s off that pass at T=1,024.
+    if (prepared) layer.prefault(tablesRows(prepared.text));
     timeline.time('kernels-warm', () => layer.warm());
     return layer;
   } catch (err) {
@@ -44,22 +48,32 @@ async function startDraws(): Promise<WasmDraws | undefined> {
 const timeline = new Timeline();
 // From the worker's creation (its clock's origin) to its script running: fetch and compile.
 timeline.record('worker-load', performance.timeOrigin);
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+// The page's link, when the page started on it (worker-name.ts); a link the peek is not sure of
+// prepares nothing: the page's first run computes it all.
+const link = linkOfWorkerName(scope.name);
+const prepared = link === null ? null : timeline.time('link-peek', () => peekGpt2Link(link));
 const draws = startDraws();
+// Started before the prepare draws, which wait for them: the compile is fed on this thread's
+// turns and a helper thread starts on them too, and behind the tables' drawing the two took ~1 s
+// instead of a few tens of ms and ~0.2 s.
+const kernelsAsked = timeline.now();
+const kernels = compileKernels();
+kernels.then(() => timeline.record('kernels-compile', kernelsAsked)).catch(() => {}); // startLayer says it
 // Every run needs the tokenizer: its ~0.5 MB is fetched and compiled while the tables are drawn.
 loadGpt2Tokenizer().catch(() => {});
-const session = new Gpt2Session(startLayer(), timeline, draws);
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+const layer = startLayer();
+const session = new Gpt2Session(layer, timeline, draws);
 
-/** One request at a time, in order: a run must not start while a prepare of its text computes. */
-let queue: Promise<void> = Promise.resolve();
+/** One request at a time, in order: a run must not start while the prepare of its text computes. */
+let queue: Promise<void> = prepared
+  ? layer
+      // A failure here is the first run's to report: it computes the same text again.
+      .then(() => session.prepare(prepared.text, prepared.seed))
+      .catch(() => {})
+  : Promise.resolve();
 
-async function answer(req: Gpt2Request): Promise<void> {
-  if (req.kind === 'prepare') {
-    // A failure here is the first run's to report: it computes the same text again.
-    const inputs = timeline.time('link-peek', () => peekGpt2Link(req.link));
-    if (inputs) await session.prepare(inputs.text, inputs.seed).catch(() => {});
-    return;
-  }
+async function answer(req: ClientRequest): Promise<void> {
   let reply: Gpt2Response;
   try {
     reply = req.kind === 'run' ? await session.run(req) : session.fetch(req);
@@ -73,6 +87,6 @@ async function answer(req: Gpt2Request): Promise<void> {
   scope.postMessage(reply, buffersOf(reply));
 }
 
-scope.addEventListener('message', (event: MessageEvent<Gpt2Request>) => {
+scope.addEventListener('message', (event: MessageEvent<ClientRequest>) => {
   queue = queue.then(() => answer(event.data));
 });
