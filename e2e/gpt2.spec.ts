@@ -2,8 +2,9 @@ import { expect, type Page, test } from '@playwright/test';
 import { defaultView } from '../src/chapter/view.ts';
 import { encodeView } from '../src/permalink/index.ts';
 import { loadGpt2Tokenizer } from '../src/tokenizer/index.ts';
+import { BOOK_PRINTED } from '../test/fixtures/book-printed.ts';
 import { floats, gpt2Fixture } from '../test/gpt2/fixture.ts';
-import { readTable } from './support/tables.ts';
+import { expectRow, readTable } from './support/tables.ts';
 
 /**
  * Exercise 3.3 at GPT-2 size: the learner's text through the tokenizer, the book's embeddings
@@ -230,4 +231,13 @@ test('after an edit (its rows repainted, not the grid) the thumbnails equal a fr
   await expect.poll(() => thumbnailsPainted(fresh)).toBe(true);
   expect(await thumbnailPixels(fresh)).toEqual(edited);
   await fresh.close();
+});
+
+test('opened from its link (the chapter’s engine not started), the chapter’s steps still compute', async ({
+  page,
+}) => {
+  // The page starts the chapter's engine worker at the first request of a chapter step.
+  await open(page);
+  await page.getByRole('link', { name: /^3\.3\.1/ }).click();
+  await expectRow(page, 'context vector', 'journey', BOOK_PRINTED.journeyContext);
 });

@@ -36,6 +36,11 @@ export function prestartEngine(link: string): void {
   started ??= spawn();
 }
 
+/** Whether the page's first script started the worker (it has not been taken yet). */
+export function engineStartedEarly(): boolean {
+  return started !== null;
+}
+
 /** The worker started early, else a new one, and how it failed before now (if it did). */
 export function takeEngineWorker(): { worker: Worker; failure: string | null } {
   const { worker, failure, stopRecording } = started ?? spawn();

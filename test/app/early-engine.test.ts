@@ -1,14 +1,17 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-/** A Worker that records its URL and lets the test fire its `error` event. */
+/** A Worker that records its URL and messages and lets the test fire its `error` event. */
 class FakeWorker extends EventTarget {
   static made: FakeWorker[] = [];
+  readonly posted: unknown[] = [];
   constructor(readonly url: URL) {
     super();
     FakeWorker.made.push(this);
   }
-  postMessage() {}
+  postMessage(message: unknown) {
+    this.posted.push(message);
+  }
   fail(message: string) {
     this.dispatchEvent(Object.assign(new Event('error'), { message }));
   }
@@ -71,5 +74,30 @@ describe('workerEngine', () => {
     });
     engine.compute([], 'reference');
     expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('on a page opened on the GPT-2 step, starts the worker at the first request, held if asked', async () => {
+    const { prestartEngine } = await load();
+    const { workerEngine } = await import('../../app/store/worker-engine.ts');
+    prestartEngine('#/ex3.3?s=abc');
+    const engine = workerEngine({ onResult: vi.fn(), onError: vi.fn() });
+    engine.hold?.(true);
+    expect(FakeWorker.made).toHaveLength(0);
+    engine.compute([], 'reference');
+    expect(FakeWorker.made).toHaveLength(1);
+    const kinds = FakeWorker.made[0].posted.map((m) => (m as { kind: string }).kind);
+    expect(kinds[0]).toBe('hold');
+    expect(kinds).toContain('compute');
+  });
+
+  it('on any other page, connects at once to the worker boot.ts started', async () => {
+    const { prestartEngine } = await load();
+    const { workerEngine } = await import('../../app/store/worker-engine.ts');
+    prestartEngine('#/3.3.1');
+    workerEngine({ onResult: vi.fn(), onError: vi.fn() });
+    expect(FakeWorker.made).toHaveLength(1);
+    // Taken by the engine: nothing is left for a later take.
+    const { engineStartedEarly } = await load();
+    expect(engineStartedEarly()).toBe(false);
   });
 });
