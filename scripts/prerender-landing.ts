@@ -13,6 +13,12 @@ import { chromiumLaunch } from './chromium.ts';
 
 /** The inline script that keeps or drops the copy: the page's one script without a file. */
 const KEEP_SCRIPT_ID = 'prerendered-keep';
+/**
+ * The <template> the copy is parsed into: inert until the keep script moves it into #root, so a
+ * page that drops it (any other view) never styles or lays it out — that cost a link to the GPT-2
+ * step ~0.2 s of main thread before its first script ran.
+ */
+const TEMPLATE_ID = 'prerendered-copy';
 /** The width the copy is taken at; narrower screens lay some parts out in script (the pipeline). */
 const WIDE = 1000;
 
@@ -20,9 +26,10 @@ const WIDE = 1000;
  * After `vite build`, opens the built app's landing view — the book's §3.3.1 — in headless
  * Chromium and writes what it drew into dist/index.html, inert, so the first frame a learner
  * sees already holds the book's numbers and heatmaps while the app's scripts load; the app takes
- * over when its first result is in (app/prerender/handover.ts). An inline script drops the copy
- * before the first paint whenever the app would open anything else (a link, a saved session that
- * is not the book's, a `?backend=`, a narrow screen). No Chromium: the build goes on without it.
+ * over when its first result is in (app/prerender/handover.ts). The copy is parsed into a
+ * <template>; an inline script right after it puts it in place for the book's view and drops it
+ * whenever the app would open anything else (a link, a saved session that is not the book's, a
+ * `?backend=`, a narrow screen). No Chromium: the build goes on without it.
  * The view's traces go in too, computed here by the reference engine: the app draws them at once
  * instead of waiting for its worker to start, and the worker's own answer replaces them.
  */
@@ -108,15 +115,15 @@ function landingTraces(): string {
   return JSON.stringify({ configs: JSON.stringify(configs), traces }).replaceAll('<', '\\u003c');
 }
 
-/** index.html with the copy in #root and the script that keeps it only for the book's view. */
+/** index.html with the copy in #root (in a template) and the script that keeps it only for the book's view. */
 export function withPrerendered(index: string, html: string): string {
   const book = encodeView(defaultView(STEP_IDS[0]));
-  const keep = `(function(){var keep=false;try{var h=location.hash,b=${JSON.stringify(book)},link=h!==''&&h!=='#'&&h!=='#/',saved=localStorage.getItem(${JSON.stringify(SESSION_KEY)});keep=location.search===''&&matchMedia('(min-width: ${WIDE}px)').matches&&(link?h===b:saved===null||saved===b)}catch(e){}if(!keep){var p=document.getElementById(${JSON.stringify(PRERENDERED_ID)});if(p)p.remove()}})()`;
+  const keep = `(function(){var keep=false;try{var h=location.hash,b=${JSON.stringify(book)},link=h!==''&&h!=='#'&&h!=='#/',saved=localStorage.getItem(${JSON.stringify(SESSION_KEY)});keep=location.search===''&&matchMedia('(min-width: ${WIDE}px)').matches&&(link?h===b:saved===null||saved===b)}catch(e){}var t=document.getElementById(${JSON.stringify(TEMPLATE_ID)});if(t){if(keep)t.replaceWith(t.content);else t.remove()}})()`;
   const root = '<div id="root"></div>';
   if (!index.includes(root)) throw new Error('index.html has no empty #root to prerender into');
   return index.replace(
     root,
     () =>
-      `<div id="root"><div id="${PRERENDERED_ID}" inert>${html}</div></div>\n    <script id="${KEEP_SCRIPT_ID}">${keep}</script>\n    <script type="application/json" id="${PRERENDERED_TRACES_ID}">${landingTraces()}</script>`,
+      `<div id="root"><template id="${TEMPLATE_ID}"><div id="${PRERENDERED_ID}" inert>${html}</div></template></div>\n    <script id="${KEEP_SCRIPT_ID}">${keep}</script>\n    <script type="application/json" id="${PRERENDERED_TRACES_ID}">${landingTraces()}</script>`,
   );
 }
