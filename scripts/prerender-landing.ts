@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { SESSION_KEY } from '../app/persist/session.ts';
 import { PRERENDERED_ID, PRERENDERED_TRACES_ID } from '../app/prerender/handover.ts';
@@ -51,7 +51,7 @@ export function prerenderLanding(): Plugin {
         console.warn(`landing view not prerendered: ${(e as Error).message}`);
         return;
       }
-      const dist = join(root, outDir);
+      const dist = resolve(root, outDir);
       const html = await snapshotLanding(dist, launch);
       const index = join(dist, 'index.html');
       writeFileSync(index, withPrerendered(readFileSync(index, 'utf8'), html));
