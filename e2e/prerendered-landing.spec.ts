@@ -18,7 +18,7 @@ const holdApp = (page: Page) => holdRequests(page, /\/assets\/main-[^/]+\.js$/);
 const copy = (page: Page) => page.locator('#prerendered');
 
 /**
- * The document parsed past the inline script that keeps or drops the copy (its traces follow it).
+ * The document parsed past the copy and the inline script that keeps or hides it (its traces follow).
  * Not DOMContentLoaded: that waits for the held app script.
  */
 async function parsed(page: Page): Promise<void> {
@@ -82,9 +82,13 @@ for (const { name, url, width, session } of dropped) {
     const release = await holdApp(page);
     await page.goto(url, { waitUntil: 'commit' });
     await parsed(page);
-    expect(await copy(page).count()).toBe(0);
+    // Hidden from the start: the build's script decides before the copy is parsed…
+    await expect(copy(page)).toBeHidden();
+    await expect(page.locator('body')).not.toContainText('0.9544', { useInnerText: true });
     release();
     await expect(page.locator('.site-header')).toBeVisible({ timeout: 30_000 });
+    // …and the app removes it.
+    await expect(copy(page)).toHaveCount(0);
   });
 }
 

@@ -2,7 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { SESSION_KEY } from '../app/persist/session.ts';
-import { PRERENDERED_ID, PRERENDERED_TRACES_ID } from '../app/prerender/handover.ts';
+import {
+  DROPPED_ATTRIBUTE,
+  PRERENDERED_ID,
+  PRERENDERED_TRACES_ID,
+} from '../app/prerender/handover.ts';
 import { configsFor } from '../src/chapter/steps/index.ts';
 import { defaultView, STEP_IDS } from '../src/chapter/view.ts';
 import { resolveConfig } from '../src/engine/resolve-config.ts';
@@ -13,12 +17,6 @@ import { chromiumLaunch } from './chromium.ts';
 
 /** The inline script that keeps or drops the copy: the page's one script without a file. */
 const KEEP_SCRIPT_ID = 'prerendered-keep';
-/**
- * The <template> the copy is parsed into: inert until the keep script moves it into #root, so a
- * page that drops it (any other view) never styles or lays it out — that cost a link to the GPT-2
- * step ~0.2 s of main thread before its first script ran.
- */
-const TEMPLATE_ID = 'prerendered-copy';
 /** The width the copy is taken at; narrower screens lay some parts out in script (the pipeline). */
 const WIDE = 1000;
 
@@ -26,9 +24,8 @@ const WIDE = 1000;
  * After `vite build`, opens the built app's landing view — the book's §3.3.1 — in headless
  * Chromium and writes what it drew into dist/index.html, inert, so the first frame a learner
  * sees already holds the book's numbers and heatmaps while the app's scripts load; the app takes
- * over when its first result is in (app/prerender/handover.ts). The copy is parsed into a
- * <template>; an inline script right after it puts it in place for the book's view and drops it
- * whenever the app would open anything else (a link, a saved session that is not the book's, a
+ * over when its first result is in (app/prerender/handover.ts). An inline script before the
+ * copy hides it whenever the app would open anything else (a link, a saved session that is not the book's, a
  * `?backend=`, a narrow screen). No Chromium: the build goes on without it.
  * The view's traces go in too, computed here by the reference engine: the app draws them at once
  * instead of waiting for its worker to start, and the worker's own answer replaces them.
@@ -115,15 +112,21 @@ function landingTraces(): string {
   return JSON.stringify({ configs: JSON.stringify(configs), traces }).replaceAll('<', '\\u003c');
 }
 
-/** index.html with the copy in #root (in a template) and the script that keeps it only for the book's view. */
+/**
+ * index.html with the copy in #root, and before it the script that keeps it only for the book's
+ * view. Deciding before the copy is parsed, a page that drops it hides it from the start
+ * (`display: none`: never styled or laid out — after it, that cost a link to the GPT-2 step
+ * ~0.2 s of main thread before the page's first script ran); the app removes it.
+ */
 export function withPrerendered(index: string, html: string): string {
   const book = encodeView(defaultView(STEP_IDS[0]));
-  const keep = `(function(){var keep=false;try{var h=location.hash,b=${JSON.stringify(book)},link=h!==''&&h!=='#'&&h!=='#/',saved=localStorage.getItem(${JSON.stringify(SESSION_KEY)});keep=location.search===''&&matchMedia('(min-width: ${WIDE}px)').matches&&(link?h===b:saved===null||saved===b)}catch(e){}var t=document.getElementById(${JSON.stringify(TEMPLATE_ID)});if(t){if(keep)t.replaceWith(t.content);else t.remove()}})()`;
+  const hide = `#${PRERENDERED_ID}{display:none}`;
+  const keep = `(function(){var keep=false;try{var h=location.hash,b=${JSON.stringify(book)},link=h!==''&&h!=='#'&&h!=='#/',saved=localStorage.getItem(${JSON.stringify(SESSION_KEY)});keep=location.search===''&&matchMedia('(min-width: ${WIDE}px)').matches&&(link?h===b:saved===null||saved===b)}catch(e){}if(!keep){document.documentElement.setAttribute(${JSON.stringify(DROPPED_ATTRIBUTE)},'');var s=document.createElement('style');s.textContent=${JSON.stringify(hide)};document.head.appendChild(s)}})()`;
   const root = '<div id="root"></div>';
   if (!index.includes(root)) throw new Error('index.html has no empty #root to prerender into');
   return index.replace(
     root,
     () =>
-      `<div id="root"><template id="${TEMPLATE_ID}"><div id="${PRERENDERED_ID}" inert>${html}</div></template></div>\n    <script id="${KEEP_SCRIPT_ID}">${keep}</script>\n    <script type="application/json" id="${PRERENDERED_TRACES_ID}">${landingTraces()}</script>`,
+      `<script id="${KEEP_SCRIPT_ID}">${keep}</script>\n    <div id="root"><div id="${PRERENDERED_ID}" inert>${html}</div></div>\n    <script type="application/json" id="${PRERENDERED_TRACES_ID}">${landingTraces()}</script>`,
   );
 }

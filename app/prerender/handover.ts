@@ -15,10 +15,22 @@ import type { LabStore } from '../store/index.ts';
 /** The copy's and the traces' element ids (scripts/prerender-landing.ts writes them). */
 export const PRERENDERED_ID = 'prerendered';
 export const PRERENDERED_TRACES_ID = 'prerendered-traces';
+/** Set on <html> by the build's inline script when the copy is not for this page: it is hidden. */
+export const DROPPED_ATTRIBUTE = 'data-prerendered-dropped';
 const MAX_WAIT_MS = 3000;
 
+/** The copy, if it is on screen; a copy the build's script hid (another view) is removed. */
+function copyOnScreen(): HTMLElement | null {
+  const copy = document.getElementById(PRERENDERED_ID);
+  if (copy && document.documentElement.hasAttribute(DROPPED_ATTRIBUTE)) {
+    copy.remove();
+    return null;
+  }
+  return copy;
+}
+
 export function whenReadyToReplace(store: LabStore): Promise<void> {
-  if (!document.getElementById(PRERENDERED_ID)) return Promise.resolve();
+  if (!copyOnScreen()) return Promise.resolve();
   return new Promise((resolve) => {
     const ready = () => {
       const { shown, fault } = store.getState();
@@ -40,7 +52,7 @@ export function whenReadyToReplace(store: LabStore): Promise<void> {
 /** The build's traces, if the copy is on screen and they are what `view` asks the engine for. */
 export function prerenderedTraces(view: ViewState): Trace[] | null {
   const text = document.getElementById(PRERENDERED_TRACES_ID)?.textContent;
-  if (!document.getElementById(PRERENDERED_ID) || !text) return null;
+  if (!copyOnScreen() || !text) return null;
   try {
     const { configs, traces } = JSON.parse(text) as { configs: string; traces: string };
     return configs === JSON.stringify(configsFor(view)) ? decodeTraces(traces) : null;
