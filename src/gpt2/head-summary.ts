@@ -19,20 +19,17 @@ export interface HeadMaps {
 
 /**
  * Everything the step derives from the T × T maps, in one pass over the lower triangle (at
- * T = 1,024 that is 6.3 M weights: one read each, not one per summary). The entropy takes no
- * logarithm per weight: with u = attn_scores ÷ div the softmax input and w = softmax(u),
- * log w_j = u_j − LSE, so −Σ w log w = LSE·Σ w − Σ w_j u_j, and LSE = u_k − log w_k at the
- * row's largest weight (one logarithm a row, where w_k is best resolved).
+ * T = 1,024 that is 6.3 M weights: one read each, not one per summary). The entropy is
+ * −Σ w log w over each row, in float64 (a weight of 0 adds 0): from the weights alone, so the
+ * kernels need not keep the scores (50 MB at T = 1,024) — one logarithm a weight, ~50 ms there.
  *
  * With `prev` (the maps of the same T before an edit) only the rows from `from` on changed:
  * the rest of `prev` is reused, and its arrays are updated in place.
  */
 export function headMaps(
-  attn_scores: Float32Array,
   attn_weights: Float32Array,
   heads: number,
   t: number,
-  div: number,
   prev: HeadMaps | null = null,
   from = 0,
 ): HeadMaps {
@@ -53,28 +50,21 @@ export function headMaps(
       const row = h * t * t + i * t;
       const o = h * s * s + Math.floor((i * s) / t) * s;
       let sum = 0;
-      let wu = 0;
+      let wlogw = 0;
       let wj = 0;
-      let best = 0;
-      let bestW = -1;
       for (let b = 0; b < s && first[b] <= i; b++) {
         const end = Math.min(first[b + 1], i + 1);
         let m = thumbs[o + b];
         for (let j = first[b]; j < end; j++) {
           const w = attn_weights[row + j];
           sum += w;
-          wu += w * attn_scores[row + j];
+          if (w > 0) wlogw += w * Math.log(w);
           wj += w * j;
           if (w > m) m = w;
-          if (w > bestW) {
-            bestW = w;
-            best = j;
-          }
         }
         thumbs[o + b] = m;
       }
-      const lse = attn_scores[row + best] / div - Math.log(bestW);
-      rowEntropy[h * t + i] = bestW > 0 ? Math.max(0, lse * sum - wu / div) : 0;
+      rowEntropy[h * t + i] = Math.max(0, -wlogw);
       rowBack[h * t + i] = i * sum - wj;
     }
   }

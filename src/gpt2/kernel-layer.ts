@@ -52,16 +52,30 @@ export const referenceLayer: LayerRunner = {
  */
 const KERNEL_ROW_SHARE = 4;
 
+/** The kernels keep no scores (`scoresInPlace`): the layer's attn_scores is empty. */
+const NO_SCORES = new Float32Array(0);
+
 /** The kernels' shape of the chapter's MultiHeadAttention(768, 768, num_heads=12), causal. */
 function shapeOf(t: number): MhaShape {
   const d = EMB_DIM;
-  return { batch: 1, t, dIn: d, dOut: d, heads: NUM_HEADS, causal: true, scaled: true, full: true };
+  return {
+    batch: 1,
+    t,
+    dIn: d,
+    dOut: d,
+    heads: NUM_HEADS,
+    causal: true,
+    scaled: true,
+    full: true,
+    scoresInPlace: true,
+  };
 }
 
 /**
  * The layer on the WebAssembly SIMD kernels (src/kernels): the same forward as `causalMha` in
- * float32, on the team's threads. Every head's scores and weights are kept (`full`), and read in
- * place from the kernels' memory: the session copies only what the page draws.
+ * float32, on the team's threads. Every head's weights are kept (`full`; the scores are not: the
+ * softmax overwrites them in place), and read in place from the kernels' memory: the session
+ * copies only what the page draws.
  */
 export class KernelLayer implements LayerRunner {
   private readonly mha: KernelMha;
@@ -153,7 +167,7 @@ export class KernelLayer implements LayerRunner {
       k: this.mha.view('k'),
       v: this.mha.view('v'),
       ctx: this.mha.view('ctx'),
-      attn_scores: this.mha.view('scores'),
+      attn_scores: NO_SCORES,
       attn_weights: this.mha.view('weights'),
       context_vecs: this.mha.view('out'),
     };

@@ -12,7 +12,8 @@ export interface LayerResult {
   ctx: Float32Array;
   /**
    * [heads, T, T] attn_scores = q·kᵀ before the mask and the ÷ √d_k (only j ≤ i is read: what
-   * lies above the diagonal is unspecified). The head summaries get each row's entropy from them.
+   * lies above the diagonal is unspecified); empty where the kernels computed the layer (they
+   * keep the weights only). Nothing the step draws reads them.
    */
   attn_scores: Float32Array;
   /** [heads, T, T], zero above the diagonal (the causal mask's weights are exactly 0). */

@@ -15,7 +15,7 @@ import {
   type RunRequest,
   type RunResult,
 } from './protocol.ts';
-import { EMB_DIM, HEAD_DIM, NUM_HEADS } from './sizes.ts';
+import { EMB_DIM, NUM_HEADS } from './sizes.ts';
 import { thumbSize } from './thumbnails.ts';
 import { Timeline } from './timeline.ts';
 import { bytesOf } from './transfer.ts';
@@ -99,9 +99,7 @@ export class Gpt2Session {
         if (runner.prepareEdits) setTimeout(() => runner.prepareEdits?.(), 0);
       }
       lap(edit ? 'layer (changed rows)' : 'layer');
-      const { attn_scores, attn_weights } = layer;
-      const div = Math.sqrt(HEAD_DIM);
-      const maps = headMaps(attn_scores, attn_weights, NUM_HEADS, t, div, edit?.maps, from);
+      const maps = headMaps(layer.attn_weights, NUM_HEADS, t, edit?.maps, from);
       lap('summaries+thumbnails');
       current = { seed: req.seed, ids, key, layer, maps };
       this.last = current;

@@ -20,6 +20,11 @@ export interface MhaShape {
   scaled: boolean;
   /** Keep every head's scores and weights (for a trace); else only the output. */
   full: boolean;
+  /**
+   * With `full`: keep the weights only — the softmax overwrites the scores in place, half the
+   * memory (the GPT-2 step's 50 MB at T=1,024); `view('scores')` then has nothing to show.
+   */
+  scoresInPlace?: boolean;
 }
 
 /** Weights in torch's [out, in] layout; biases or null; out_proj absent for v2/causal. */
@@ -77,6 +82,7 @@ export class KernelMha {
     const s = this.shape as MhaShape;
     const rows = p.rows * p.dOut;
     const blocks = s.batch * s.heads * s.t * s.t;
+    if (name === 'scores' && s.scoresInPlace) throw new Error('this layout keeps no scores');
     const length = name === 'scores' || name === 'weights' ? blocks : rows;
     return this.f32(name === 'out' && !p.wo ? p.ctx : p[name], length);
   }
@@ -149,7 +155,7 @@ export class KernelMha {
         }
       return packed;
     };
-    const scores = triangle(prev.scores);
+    const scores = shape.scoresInPlace ? new Float32Array(0) : triangle(prev.scores);
     const attn = triangle(prev.weights);
     const plan = this.layout(shape, weights.out_proj !== null);
     if (this.packed !== weights) this.pack(plan, weights);
@@ -157,12 +163,12 @@ export class KernelMha {
     for (const [name, a] of Object.entries(kept))
       this.f32(plan[name as MhaTensor], a.length).set(a);
     this.f32(plan.wo ? plan.out : plan.ctx, out.length).set(out);
-    const s = this.f32(plan.scores, heads * t * t);
+    const s = shape.scoresInPlace ? null : this.f32(plan.scores, heads * t * t);
     const w = this.f32(plan.weights, heads * t * t);
     for (let h = 0, o = 0; h < heads; h++)
       for (let i = 0; i < from; i++) {
         const row = (h * t + i) * t;
-        s.set(scores.subarray(o, o + i + 1), row);
+        s?.set(scores.subarray(o, o + i + 1), row);
         w.set(attn.subarray(o, o + i + 1), row);
         // Above the diagonal a weight is exactly 0 (the causal mask), as a whole pass leaves it.
         w.fill(0, row + i + 1, row + t);
@@ -259,7 +265,7 @@ function layoutOf(
     q: take(rows * dOut),
     k: take(rows * dOut),
     v: take(rows * dOut),
-    scores: take(blocks),
+    scores: take(shape.scoresInPlace ? 0 : blocks),
     weights: take(blocks),
     scratch: take((scratch / 4) * threads),
     scratchBytes: scratch,
@@ -268,6 +274,7 @@ function layoutOf(
     bo: outProj ? take(panels) : 0,
     out: outProj ? take(rows * dOut) : 0,
   };
+  if (shape.scoresInPlace) plan.scores = plan.weights;
   const raw = take(Math.max(dIn, dOut) * dOut);
   const rowsAfter = shape.causal && full && batch === 1 ? rowPackBytes(t, hd, heads) : 0;
   return { plan, raw, end: next, reserve: next + rowsAfter };

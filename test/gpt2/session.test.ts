@@ -162,7 +162,7 @@ describe('head summaries and thumbnails (one pass)', () => {
     const scores = new Float32Array(2 * t * t);
     for (let i = 0; i < t; i++) scores[i * t + i] = 400;
     const both = causalSoftmax(scores, 2, t, 1);
-    const s = headMaps(scores, both, 2, t, 1);
+    const s = headMaps(both, 2, t);
     expect(s.entropy[0]).toBe(0);
     expect(s.lookback[0]).toBe(0);
     expect(s.entropy[1]).toBeCloseTo(
@@ -172,7 +172,7 @@ describe('head summaries and thumbnails (one pass)', () => {
     expect(s.lookback[1]).toBeCloseTo((0 + 0.5 + 1 + 1.5) / 4, 6);
   });
 
-  it('entropy from the scores equals −Σ w log w, and thumbnails keep every block maximum', () => {
+  it('entropy is the rows’ mean −Σ w log w, and thumbnails keep every block maximum', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 300 }),
@@ -186,7 +186,7 @@ describe('head summaries and thumbnails (one pass)', () => {
             scores[k] = (x / 2 ** 32 - 0.5) * 40;
           }
           const w = causalSoftmax(scores, 1, t, div);
-          const maps = headMaps(scores, w, 1, t, div);
+          const maps = headMaps(w, 1, t);
           let e = 0;
           let back = 0;
           for (let i = 0; i < t; i++)

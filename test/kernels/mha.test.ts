@@ -133,3 +133,49 @@ describe('kernel MHA forward on a plain (non-shared) memory, as in a page withou
     expectClose(kernelTrace(new KernelMha(team), config), forward(config));
   });
 });
+
+describe('kernel MHA forward with the scores overwritten in place (scoresInPlace)', () => {
+  it('gives the same weights and output bit for bit, keeps no scores, and takes less memory', async () => {
+    const shape = {
+      batch: 1,
+      t: 300,
+      dIn: 48,
+      dOut: 48,
+      heads: 3,
+      causal: true,
+      scaled: true,
+      full: true,
+    };
+    const cos = (n: number, f: number) =>
+      Float32Array.from({ length: n }, (_, i) => Math.cos(i * f));
+    const weights = {
+      W_query: cos(48 * 48, 0.7),
+      W_key: cos(48 * 48, 1.1),
+      W_value: cos(48 * 48, 0.3),
+      b_query: null,
+      b_key: null,
+      b_value: null,
+      out_proj: { weight: cos(48 * 48, 0.9), bias: cos(48, 0.5) },
+    };
+    const x = cos(300 * 48, 0.37);
+    const run = async (inPlace: boolean) => {
+      const team = await nodeTeam('plain', 2);
+      const mha = new KernelMha(team);
+      mha.forward({ ...shape, scoresInPlace: inPlace }, weights, x);
+      const out = {
+        weights: Array.from(mha.view('weights')),
+        out: Array.from(mha.view('out')),
+        bytes: team.memory.buffer.byteLength,
+        scores: inPlace ? null : mha.view('scores'),
+      };
+      if (inPlace) expect(() => mha.view('scores')).toThrow(/no scores/);
+      team.stop();
+      return out;
+    };
+    const kept = await run(false);
+    const inPlace = await run(true);
+    expect(inPlace.weights).toEqual(kept.weights);
+    expect(inPlace.out).toEqual(kept.out);
+    expect(inPlace.bytes).toBeLessThan(kept.bytes);
+  });
+});
