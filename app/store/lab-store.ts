@@ -14,6 +14,7 @@ import {
   type ViewState,
 } from '../../src/chapter/view.ts';
 import type { Trace } from '../../src/engine/trace.ts';
+import { encodeTraces } from '../../src/engine/trace-snapshot.ts';
 import type { BackendStatus, ComputeResult } from '../../src/engine/worker/protocol.ts';
 import { type UndoFlags, UndoHistory } from '../history/undo.ts';
 import type { Notice } from '../notice/notice.ts';
@@ -92,14 +93,25 @@ export function createLabStore(
   let lockPending = initial.locked !== null;
   /** An edit gesture (typing in a field, a drag) is under way: its "before" is already kept. */
   let gestureOpen = false;
+  /** The build's traces, until the engine's first answer. */
+  let fromBuild = drawn;
 
   const store = createStore<LabState>()((set, get) => {
     const engine = makeEngine({
       onResult: (r: ComputeResult) => {
         if (!requested || r.id !== requested.id) return;
         const status = { ...get().status, backend: r.backend, label: r.label, ms: r.ms };
+        const shown = get().shown;
+        // The engine's first answer on the landing view is, bit for bit, the build's traces on
+        // screen: the same object stays, so nothing is drawn again.
+        const same =
+          fromBuild !== null &&
+          shown?.traces === fromBuild &&
+          shown.view === requested.view &&
+          encodeTraces(r.traces) === encodeTraces(fromBuild);
+        fromBuild = null;
         set({
-          shown: { view: requested.view, traces: r.traces },
+          shown: same ? shown : { view: requested.view, traces: r.traces },
           computing: false,
           fault: null,
           status: { ...status, fallbacks: r.fallbacks },

@@ -3,6 +3,7 @@ import { setCell } from '../../app/store/edits.ts';
 import { createLabStore } from '../../app/store/index.ts';
 import { configsFor } from '../../src/chapter/steps/index.ts';
 import { defaultView } from '../../src/chapter/view.ts';
+import { runAttention } from '../../src/engine/run.ts';
 import { fakeEngine, readyStore } from './fake-engine.ts';
 
 describe('the lab store', () => {
@@ -112,5 +113,34 @@ describe('the lab store', () => {
     expect(store.getState().computing).toBe(false);
     actions.holdEngine(false);
     expect(engine.holds).toEqual([true, false]);
+  });
+
+  it('keeps the build’s traces on screen when the engine’s first answer equals them bit for bit', () => {
+    const view = defaultView('3.3.1');
+    const built = configsFor(view).map((c) => runAttention(c));
+    const engine = fakeEngine();
+    const store = createLabStore(view, engine.factory, built);
+    const before = store.getState().shown;
+    expect(before?.traces).toBe(built);
+    engine.answer();
+    expect(store.getState().shown).toBe(before);
+    expect(store.getState().computing).toBe(false);
+    expect(store.getState().status).toMatchObject({ backend: 'reference', ms: 1.5 });
+    // Later answers are shown as they come, equal or not.
+    store.getState().actions.edit((v) => setCell(v, 1, 0, 0.9));
+    engine.answer();
+    expect(store.getState().shown).not.toBe(before);
+  });
+
+  it('replaces the build’s traces when the engine’s first answer differs from them', () => {
+    const view = defaultView('3.3.1');
+    const built = configsFor(view).map((c) => runAttention(c));
+    built[0].output.data[0] += 1e-6;
+    const engine = fakeEngine();
+    const store = createLabStore(view, engine.factory, built);
+    const before = store.getState().shown;
+    engine.answer();
+    expect(store.getState().shown).not.toBe(before);
+    expect(store.getState().shown?.traces[0].output.data[0]).not.toBe(built[0].output.data[0]);
   });
 });
