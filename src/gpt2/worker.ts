@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { compileKernels, startBrowserTeam } from '../kernels/browser-team.ts';
+import { compileKernels, prestartHelpers, startBrowserTeam } from '../kernels/browser-team.ts';
 import drawsUrl from '../rng/build/draws.wasm?url';
 import { WasmDraws } from '../rng/index.ts';
 import { loadGpt2Tokenizer } from '../tokenizer/index.ts';
@@ -19,7 +19,7 @@ import { linkOfWorkerName } from './worker-name.ts';
 async function startLayer(): Promise<LayerRunner> {
   try {
     const asked = timeline.now();
-    const layer = new KernelLayer(await startBrowserTeam(undefined, undefined, kernels));
+    const layer = new KernelLayer(await startBrowserTeam(undefined, undefined, kernels, helpers));
     timeline.record('kernels-start', asked);
     // The first pass's memory, faulted in on the helper threads while this one warms up and
     // draws the tables: ~0.3–0.5 s off that pass at T=1,024.
@@ -57,6 +57,8 @@ const draws = startDraws();
 // Started before the prepare draws, which wait for them: the compile is fed on this thread's
 // turns and a helper thread starts on them too, and behind the tables' drawing the two took ~1 s
 // instead of a few tens of ms and ~0.2 s.
+// The kernels' helper threads first: they take longest to start.
+const helpers = prestartHelpers();
 const kernelsAsked = timeline.now();
 const kernels = compileKernels();
 kernels.then(() => timeline.record('kernels-compile', kernelsAsked)).catch(() => {}); // startLayer says it
