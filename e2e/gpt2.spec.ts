@@ -100,6 +100,13 @@ test('a 1,024-token paste computes and paints, with a note that the rest was cut
   await expect(
     page.getByRole('img', { name: 'context vectors: 1024 tokens × 768 dimensions' }),
   ).toBeVisible();
+  // The chips of a long text wait behind a click (none are made until then), then all 1,024.
+  await expect(page.getByRole('list', { name: 'tokens' })).toHaveCount(0);
+  await page.getByText('Tokens and their ids (1024)').click();
+  await expect(chips(page)).toHaveCount(1024);
+  await expect(chips(page).last()).toHaveAccessibleName(/^token 1024: /);
+  await page.getByText('Tokens and their ids (1024)').click();
+  await expect(page.getByRole('list', { name: 'tokens' })).toHaveCount(0);
   // a changed word near the end of the first 1,024 tokens (token 1,017): computed again
   const before = await status(page).textContent();
   await textBox(page).fill(`${long.slice(0, 3484)} dog${long.slice(3488)}`);

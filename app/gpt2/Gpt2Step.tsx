@@ -16,6 +16,9 @@ import { useGpt2View } from './useGpt2View.ts';
 import { useGpt2Worker } from './useGpt2Worker.ts';
 import { useOnScreen } from './useOnScreen.ts';
 
+/** Texts of up to this many tokens show their chips at once; longer ones behind a click. */
+const CHIPS_OPEN_UP_TO = 64;
+
 /** Tokens the head view shows at once on a long text. */
 const HEAD_VIEW_TOKENS = 24;
 
@@ -27,6 +30,8 @@ const HEAD_VIEW_TOKENS = 24;
 export function Gpt2Step() {
   const { local, seed, setLocal } = useGpt2View();
   const [selected, setSelected] = useState(0);
+  /** The learner's open or close of the chips; until then, open for a short text only. */
+  const [chipsToggled, setChipsToggled] = useState<boolean | null>(null);
   const headView = useLab((s) => s.view.head_view);
   const [grid, gridShown] = useOnScreen(true);
   const [strip, stripShown] = useOnScreen();
@@ -41,6 +46,7 @@ export function Gpt2Step() {
   };
   const { result, error, busy } = useGpt2Worker(local.text, seed, want);
   const tokens = result?.tokens ?? [];
+  const chipsOpen = chipsToggled ?? tokens.length <= CHIPS_OPEN_UP_TO;
   const head = result?.head ?? null;
   useEffect(() => setT(tokens.length), [tokens.length]);
 
@@ -94,9 +100,17 @@ export function Gpt2Step() {
       )}
       {result && tokens.length > 0 && (
         <>
-          <details className="gpt2-chips-box" open={tokens.length <= 64}>
+          <details
+            className="gpt2-chips-box"
+            open={chipsOpen}
+            onToggle={(e) => {
+              // The page's own opening and closing (the text's length) is not the learner's.
+              if (e.currentTarget.open !== chipsOpen) setChipsToggled(e.currentTarget.open);
+            }}
+          >
             <summary>Tokens and their ids ({tokens.length})</summary>
-            <TokenChips tokens={tokens} selected={selected} onSelect={setSelected} />
+            {/* Closed, its up to 1,024 chips are not made: ~0.1 s of the first paint at T=1,024. */}
+            {chipsOpen && <TokenChips tokens={tokens} selected={selected} onSelect={setSelected} />}
           </details>
           <EmbeddingRows result={result} index={Math.min(selected, tokens.length - 1)} />
           {headView && (
