@@ -69,10 +69,12 @@ export async function addRemoteOrtBackends(
         if (!trace) throw new BackendFailure(hosted.name, 'no trace came back');
         return trace;
       },
-      loseDevice: async () => {
-        await send({ kind: 'lose-device' }, hosted.name);
-      },
     };
+    // Only a GPU backend has a device to lose (the test hook; the host passes it to WebGPU's).
+    if (hosted.name === 'webgpu')
+      backend.loseDevice = async () => {
+        await send({ kind: 'lose-device' }, hosted.name);
+      };
     manager.add(backend);
   }
 }
