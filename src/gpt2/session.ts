@@ -151,8 +151,8 @@ export class Gpt2Session {
     const loading = loadGpt2Tokenizer();
     const w = this.weights(seed, await this.draws);
     tl.time('prepare-weights', () => w.attention());
-    // Between the long stretches, the thread's other work gets its turn: the kernels' start
-    // (their compile, their helper threads, the prefault) goes on beside the drawing.
+    // Between the long stretches, the thread's other work gets its turn: the tokenizer's module
+    // arrives and compiles on this thread's turns.
     await nextTask();
     tl.time('prepare-positions', () => w.positionRows(tablesRows(text)));
     await nextTask();

@@ -54,10 +54,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const link = linkOfWorkerName(scope.name);
 const prepared = link === null ? null : timeline.time('link-peek', () => peekGpt2Link(link));
 const draws = startDraws();
-// Started before the prepare draws, which wait for them: the compile is fed on this thread's
-// turns and a helper thread starts on them too, and behind the tables' drawing the two took ~1 s
-// instead of a few tens of ms and ~0.2 s.
-// The kernels' helper threads first: they take longest to start.
+// The kernels' helper threads first (a worker took ~0.4 s to start here), then their compile;
+// the prepare waits for both, and the warm-up, before it draws: the compile is fed on this
+// thread's turns, and behind the tables' drawing it took ~0.9 s instead of a few tens of ms.
 const helpers = prestartHelpers();
 const kernelsAsked = timeline.now();
 const kernels = compileKernels();

@@ -54,9 +54,10 @@ export class Team {
   /**
    * Grows the memory to at least `bytes` and has the helper threads write once into each of its
    * pages while this thread goes on: the first write to a fresh page faults, and on the
-   * developers' machine that cost 3–4 ms per MB — a T=1,024 layer's first pass, writing ~120 MB
-   * of scores and weights, ran 0.3–0.5 s instead of 0.1. Returns at once; a pass started before
-   * the helpers are done waits for them at its first barrier. Without helpers it only grows.
+   * developers' machine that cost 3–4 ms per MB — a T=1,024 layer's first pass, writing ~130 MB
+   * (every head's scores and weights, then), ran 0.3–0.5 s instead of 0.1. Returns at once; a
+   * pass started before the helpers are done waits for them at its first barrier. Without
+   * helpers it only grows.
    */
   prefault(bytes: number): void {
     this.reserve(bytes);
