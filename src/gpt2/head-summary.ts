@@ -24,7 +24,9 @@ export interface HeadMaps {
  * kernels need not keep the scores (50 MB at T = 1,024) — one logarithm a weight, ~50 ms there.
  *
  * With `prev` (the maps of the same T before an edit) only the rows from `from` on changed:
- * the rest of `prev` is reused, and its arrays are updated in place.
+ * the rest of `prev` is reused, and its arrays are updated in place. With `stats` (the kernels'
+ * [heads, T, 2] row entropy and mean key index, current for the rows from `from` on), those
+ * rows take them instead: the pass over the weights is then for the thumbnails alone.
  */
 export function headMaps(
   attn_weights: Float32Array,
@@ -32,6 +34,7 @@ export function headMaps(
   t: number,
   prev: HeadMaps | null = null,
   from = 0,
+  stats: Float32Array | null = null,
 ): HeadMaps {
   const s = thumbSize(t);
   const reuse = prev !== null && prev.rowEntropy.length === heads * t && from > 0;
@@ -49,6 +52,19 @@ export function headMaps(
     for (let i = i0; i < t; i++) {
       const row = h * t * t + i * t;
       const o = h * s * s + Math.floor((i * s) / t) * s;
+      if (stats !== null && i >= from) {
+        for (let b = 0; b < s && first[b] <= i; b++) {
+          const end = Math.min(first[b + 1], i + 1);
+          let m = thumbs[o + b];
+          for (let j = first[b]; j < end; j++)
+            if (attn_weights[row + j] > m) m = attn_weights[row + j];
+          thumbs[o + b] = m;
+        }
+        const k = (h * t + i) * 2;
+        rowEntropy[h * t + i] = stats[k];
+        rowBack[h * t + i] = i - stats[k + 1];
+        continue;
+      }
       let sum = 0;
       let wlogw = 0;
       let wj = 0;

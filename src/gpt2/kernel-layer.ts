@@ -68,6 +68,7 @@ function shapeOf(t: number): MhaShape {
     scaled: true,
     full: true,
     scoresInPlace: true,
+    rowStats: true,
   };
 }
 
@@ -170,6 +171,7 @@ export class KernelLayer implements LayerRunner {
       attn_scores: NO_SCORES,
       attn_weights: this.mha.view('weights'),
       context_vecs: this.mha.view('out'),
+      row_stats: this.mha.view('stats'),
     };
     return this.live;
   }

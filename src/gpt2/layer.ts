@@ -20,6 +20,13 @@ export interface LayerResult {
   attn_weights: Float32Array;
   /** [T, 768]: the layer's output, `out_proj(context_vec)`, as the chapter's mha returns it. */
   context_vecs: Float32Array;
+  /**
+   * Where the kernels computed the layer: [heads, T, 2], each attention row's entropy (nats)
+   * and mean key index Σ w_j·j, from their softmax; after an edit (`extend` from row `from`) only
+   * the rows from `from` on are current. Absent from the reference layer (head-summary.ts then
+   * takes them from the weights).
+   */
+  row_stats?: Float32Array;
 }
 
 /**

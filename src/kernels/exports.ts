@@ -30,6 +30,8 @@ export interface KernelExports {
     ctx: number,
     ldctx: number,
     full: number,
+    /** 0, or [T, 2] float32: each row's entropy and mean key index (softmax_rows). */
+    stats: number,
   ): void;
   softmax_rows(
     s: number,
@@ -41,6 +43,7 @@ export interface KernelExports {
     causal: number,
     div: number,
     zeroAll: number,
+    stats: number,
   ): void;
   exp_array(src: number, dst: number, n: number): void;
 }

@@ -60,7 +60,7 @@ export class KernelGraphOps implements OpSet {
     this.arena.reset();
     const at = this.arena.put(x);
     // Already masked and scaled by the graph: no causal cut, divisor 1, every entry written.
-    this.arena.ex.softmax_rows(at, at, cols, cols, 0, blocks * rows, 0, 1, 1);
+    this.arena.ex.softmax_rows(at, at, cols, cols, 0, blocks * rows, 0, 1, 1, 0);
     return this.arena.f32(at, x.length).slice();
   }
 }

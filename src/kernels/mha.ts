@@ -25,11 +25,19 @@ export interface MhaShape {
    * memory (the GPT-2 step's 50 MB at T=1,024); `view('scores')` then has nothing to show.
    */
   scoresInPlace?: boolean;
+  /**
+   * Each attention row's entropy (nats) and mean key index Σ w_j·j, from the softmax's own loop
+   * (`view('stats')`, [batch·heads, T, 2]): what the GPT-2 step's summaries show, without a
+   * logarithm per weight afterwards.
+   */
+  rowStats?: boolean;
 }
 
 /** Weights in torch's [out, in] layout; biases or null; out_proj absent for v2/causal. */
 /** The tensors of a pass `view` reads (scores and weights [batch·heads, T, T], the rest [rows, d_out]). */
 export type MhaTensor = 'q' | 'k' | 'v' | 'scores' | 'weights' | 'ctx' | 'out';
+/** With `rowStats`: [batch·heads, T, 2], each row's entropy and mean key index. */
+export type MhaStats = 'stats';
 
 export interface MhaWeights {
   W_query: Float32Array;
@@ -41,8 +49,10 @@ export interface MhaWeights {
   out_proj: { weight: Float32Array; bias: Float32Array | null } | null;
 }
 
+/** Equal in every field, an absent option counting as false (either side may lack it). */
 function sameShape(a: MhaShape, b: MhaShape): boolean {
-  return (Object.keys(a) as (keyof MhaShape)[]).every((key) => a[key] === b[key]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof MhaShape)[]);
+  return [...keys].every((key) => (a[key] ?? false) === (b[key] ?? false));
 }
 
 export class KernelMha {
@@ -77,12 +87,16 @@ export class KernelMha {
   }
 
   /** A tensor of the last pass (a view into the shared memory: copy it to keep it). */
-  view(name: MhaTensor): Float32Array {
+  view(name: MhaTensor | MhaStats): Float32Array {
     const p = this.plan as Plan;
     const s = this.shape as MhaShape;
     const rows = p.rows * p.dOut;
     const blocks = s.batch * s.heads * s.t * s.t;
     if (name === 'scores' && s.scoresInPlace) throw new Error('this layout keeps no scores');
+    if (name === 'stats') {
+      if (!p.stats) throw new Error('this layout keeps no row stats');
+      return this.f32(p.stats, s.batch * s.heads * s.t * 2);
+    }
     const length = name === 'scores' || name === 'weights' ? blocks : rows;
     return this.f32(name === 'out' && !p.wo ? p.ctx : p[name], length);
   }
@@ -131,6 +145,7 @@ export class KernelMha {
    * Lays out `shape` (batch 1, causal, `full`) and writes in the first `from` rows of a pass of
    * `prevT` tokens (another T's: a text that grew or shrank after them), so `forwardRows` can go
    * on from them. `prev` may be this instance's own views: it is copied out before the layout.
+   * Row stats (`rowStats`) are not written in: those of rows before `from` stay unspecified.
    */
   restore(
     shape: MhaShape,
@@ -273,6 +288,7 @@ function layoutOf(
     wo: outProj ? take(panels * dOut) : 0,
     bo: outProj ? take(panels) : 0,
     out: outProj ? take(rows * dOut) : 0,
+    stats: shape.rowStats ? take(batch * heads * t * 2) : 0,
   };
   if (shape.scoresInPlace) plan.scores = plan.weights;
   const raw = take(Math.max(dIn, dOut) * dOut);

@@ -57,6 +57,7 @@ export function runPhases(
       at(p.ctx),
       p.dOut,
       p.full,
+      p.stats ? p.stats + blk * p.t * 8 : 0,
     );
   }
   if (!p.wo) return;
@@ -95,7 +96,8 @@ export function runRows(
     // attend_head's steps on rows [from, T), against every key and value.
     ex.pack(at(p.k, k0), 1, p.dOut, p.hd, t - k0, kpack + k0 * p.hd * 4);
     ex.gemm(at(p.q, 0), p.dOut, kpack, p.hd, t, scores, t, 0, from, t, GEMM_DENSE);
-    ex.softmax_rows(scores, weights, t, t, from, t, p.causal, div, 1);
+    const stats = p.stats ? p.stats + h * t * 8 : 0;
+    ex.softmax_rows(scores, weights, t, t, from, t, p.causal, div, 1, stats);
     // Values are panels of 8 columns, each T rows deep: repack rows [repack, T) of each panel.
     for (let c = 0; c < p.hd; c += 8)
       ex.pack(

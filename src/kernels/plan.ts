@@ -31,6 +31,7 @@ export const PLAN_FIELDS = [
   'wo', // 0: no out_proj (the output is ctx)
   'bo',
   'out',
+  'stats', // 0, or [batch·heads, T, 2] float32: each row's entropy and mean key index
 ] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 export type Plan = Record<PlanField, number>;

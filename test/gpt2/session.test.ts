@@ -221,6 +221,57 @@ describe('head summaries and thumbnails (one pass)', () => {
       { numRuns: 25 },
     );
   });
+
+  it('with the kernels’ row stats, rows from `from` take them: same thumbnails, no log per weight', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 260 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.nat(),
+        (t, seed, cut) => {
+          const from = cut % (t + 1);
+          const scores = new Float32Array(2 * t * t);
+          let x = seed;
+          for (let k = 0; k < scores.length; k++) {
+            x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+            scores[k] = (x / 2 ** 32 - 0.5) * 30;
+          }
+          const w = causalSoftmax(scores, 2, t, 8);
+          // Stats as the kernels give them ([heads, T, 2] float32), each row's offset by a
+          // marker so the test sees which rows were taken from them.
+          const stats = new Float32Array(2 * t * 2);
+          for (let h = 0; h < 2; h++)
+            for (let i = 0; i < t; i++) {
+              let e = 0;
+              let mean = 0;
+              for (let j = 0; j <= i; j++) {
+                const v = w[(h * t + i) * t + j];
+                if (v > 0) e -= v * Math.log(v);
+                mean += v * j;
+              }
+              stats[(h * t + i) * 2] = e + 0.25;
+              stats[(h * t + i) * 2 + 1] = mean - 0.5;
+            }
+          const plain = headMaps(w, 2, t);
+          const maps = headMaps(w, 2, t, null, from, stats);
+          expect(Array.from(maps.thumbs)).toEqual(Array.from(plain.thumbs));
+          expect(Array.from(maps.shades)).toEqual(Array.from(plain.shades));
+          for (let h = 0; h < 2; h++) {
+            for (let i = 0; i < t; i++) {
+              const k = h * t + i;
+              const marker = i >= from ? 1 : 0;
+              expect(maps.rowEntropy[k]).toBeCloseTo(plain.rowEntropy[k] + 0.25 * marker, 5);
+              expect(maps.rowBack[k]).toBeCloseTo(plain.rowBack[k] + 0.5 * marker, 3);
+            }
+            const taken = (t - from) / t;
+            expect(maps.entropy[h]).toBeCloseTo(plain.entropy[h] + 0.25 * taken, 5);
+            expect(maps.lookback[h]).toBeCloseTo(plain.lookback[h] + 0.5 * taken, 3);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
 });
 
 describe('Gpt2Client: latest wins', () => {

@@ -179,3 +179,153 @@ describe('kernel MHA forward with the scores overwritten in place (scoresInPlace
     expect(inPlace.bytes).toBeLessThan(kept.bytes);
   });
 });
+
+describe('kernel MHA row stats (rowStats): each attention row’s entropy and mean key index', () => {
+  const cos = (n: number, f: number) => Float32Array.from({ length: n }, (_, i) => Math.cos(i * f));
+  /** From the weights, in float64: −Σ w ln w and Σ w·j over row i of block b. */
+  function fromWeights(w: Float32Array, t: number, b: number, i: number, causal: boolean) {
+    let entropy = 0;
+    let mean = 0;
+    const len = causal ? i + 1 : t;
+    for (let j = 0; j < len; j++) {
+      const v = w[(b * t + i) * t + j];
+      if (v > 0) entropy -= v * Math.log(v);
+      mean += v * j;
+    }
+    return { entropy, mean };
+  }
+
+  it('equal −Σ w ln w and Σ w·j of the weights, which are bit for bit those of a pass without them', async () => {
+    const team = await nodeTeam('relaxed', 2);
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 70 }),
+          fc.constantFrom(1, 2, 4),
+          fc.boolean(),
+          fc.double({ min: 0.05, max: 3, noNaN: true }),
+          async (t, heads, causal, spread) => {
+            const dOut = heads * 8;
+            const shape = { batch: 2, t, dIn: 12, dOut, heads, causal, scaled: true, full: true };
+            const weights = {
+              W_query: cos(dOut * 12, 0.7 * spread),
+              W_key: cos(dOut * 12, 1.1),
+              W_value: cos(dOut * 12, 0.3),
+              b_query: null,
+              b_key: null,
+              b_value: null,
+              out_proj: null,
+            };
+            const x = Float32Array.from(cos(2 * t * 12, 0.37), (v) => v * spread * 4);
+            const mha = new KernelMha(team);
+            mha.forward(shape, weights, x);
+            const plain = Array.from(mha.view('weights'));
+            expect(() => mha.view('stats')).toThrow(/no row stats/);
+            mha.forward({ ...shape, rowStats: true }, weights, x);
+            const w = mha.view('weights');
+            expect(Array.from(w)).toEqual(plain);
+            const stats = mha.view('stats');
+            expect(stats).toHaveLength(2 * heads * t * 2);
+            for (let b = 0; b < 2 * heads; b++)
+              for (let i = 0; i < t; i++) {
+                const want = fromWeights(w, t, b, i, causal);
+                const k = (b * t + i) * 2;
+                expect(stats[k]).toBeGreaterThanOrEqual(0);
+                expect(Math.abs(stats[k] - want.entropy)).toBeLessThan(
+                  2e-5 * Math.max(1, want.entropy),
+                );
+                expect(Math.abs(stats[k + 1] - want.mean)).toBeLessThan(
+                  2e-5 * Math.max(1, want.mean),
+                );
+              }
+          },
+        ),
+        { numRuns: 40 },
+      );
+    } finally {
+      team.stop();
+    }
+  });
+
+  it('a row looking at one key has entropy 0; uniform rows ln(i + 1) and i / 2', async () => {
+    const team = await nodeTeam('plain', 1);
+    const t = 40;
+    const shape = {
+      batch: 1,
+      t,
+      dIn: 8,
+      dOut: 8,
+      heads: 1,
+      causal: true,
+      scaled: true,
+      full: true,
+      rowStats: true,
+    };
+    const zero = new Float32Array(64);
+    const mha = new KernelMha(team);
+    // All scores 0: every causal row uniform over its i + 1 keys.
+    mha.forward(
+      shape,
+      {
+        W_query: zero,
+        W_key: zero,
+        W_value: zero,
+        b_query: null,
+        b_key: null,
+        b_value: null,
+        out_proj: null,
+      },
+      new Float32Array(t * 8),
+    );
+    const stats = mha.view('stats');
+    expect(stats[0]).toBe(0);
+    expect(stats[1]).toBe(0);
+    for (let i = 1; i < t; i++) {
+      expect(stats[i * 2]).toBeCloseTo(Math.log(i + 1), 6);
+      expect(stats[i * 2 + 1]).toBeCloseTo(i / 2, 5);
+    }
+    team.stop();
+  });
+
+  it('an edit’s rows (forwardRows) get the stats a whole pass gives them, bit for bit', async () => {
+    const team = await nodeTeam('relaxed', 2);
+    const t = 90;
+    const d = 24;
+    const shape = {
+      batch: 1,
+      t,
+      dIn: d,
+      dOut: d,
+      heads: 3,
+      causal: true,
+      scaled: true,
+      full: true,
+      scoresInPlace: true,
+      rowStats: true,
+    };
+    const weights = {
+      W_query: cos(d * d, 0.7),
+      W_key: cos(d * d, 1.1),
+      W_value: cos(d * d, 0.3),
+      b_query: null,
+      b_key: null,
+      b_value: null,
+      out_proj: { weight: cos(d * d, 0.9), bias: cos(d, 0.5) },
+    };
+    const before = cos(t * d, 0.37);
+    const after = before.slice();
+    const from = 61;
+    for (let k = from * d; k < t * d; k++) after[k] = Math.sin(k * 0.23) * 2;
+    const mha = new KernelMha(team);
+    mha.forward(shape, weights, after);
+    const whole = Array.from(mha.view('stats'));
+    mha.forward(shape, weights, before);
+    mha.forwardRows(shape, weights, after.subarray(from * d), from);
+    const edited = mha.view('stats');
+    for (let h = 0; h < 3; h++)
+      for (let i = from; i < t; i++)
+        for (const c of [0, 1])
+          expect(edited[(h * t + i) * 2 + c]).toBe(whole[(h * t + i) * 2 + c]);
+    team.stop();
+  });
+});
