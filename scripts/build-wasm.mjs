@@ -1,7 +1,8 @@
 // Compiles the AssemblyScript kernels (src/kernels/assembly): with relaxed SIMD (FMA) and plain
 // SIMD, each for an imported shared memory (threads) and for a plain one (one thread in a page
 // that is not cross-origin isolated). Runtime stub, no data segments: see README.md.
-// And PyTorch's random draws for the GPT-2 tables (src/rng/assembly), a module of its own with its own memory.
+// And PyTorch's random draws for the GPT-2 tables (src/rng/assembly), a module of its own with its
+// own memory: plain SIMD, and with relaxed SIMD for its fused multiply-add.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 
@@ -41,10 +42,10 @@ for (const [name, extra] of builds) compile([...common, ...extra], `${OUT}/kerne
 
 const RNG_OUT = 'src/rng/build';
 mkdirSync(RNG_OUT, { recursive: true });
-compile(
-  [
-    'src/rng/assembly/draws.ts',
-    ...['--runtime', 'stub', '--initialMemory', '1', '--enable', 'simd', '-O3', '--noAssert'],
-  ],
-  `${RNG_OUT}/draws.wasm`,
-);
+const drawsArgs = [
+  'src/rng/assembly/draws.ts',
+  ...['--runtime', 'stub', '--initialMemory', '1', '--enable', 'simd', '-O3', '--noAssert'],
+];
+compile(drawsArgs, `${RNG_OUT}/draws.wasm`);
+// With relaxed SIMD: its fused multiply-add makes normal_ and uniform_ four lanes at a time.
+compile([...drawsArgs, '--enable', 'relaxed-simd'], `${RNG_OUT}/draws-relaxed.wasm`);

@@ -2,16 +2,21 @@ import { MT19937, type Twister } from '../rng/index.ts';
 
 type State = ReturnType<MT19937['snapshot']>;
 
-/** Twists between two kept states. */
-const STRIDE_TWISTS = 32;
+/**
+ * Twists between two kept states: 242 of them (0.6 MB) on the way to the layer's weights. A row
+ * of the token table is then at most 255 twists (~40 µs in WebAssembly) from one; keeping one
+ * every 32 twists made 4.8 MB of snapshots, and fresh memory costs its page faults here.
+ */
+const STRIDE_TWISTS = 256;
 /** Draws between two kept states. */
 const STRIDE = 624 * STRIDE_TWISTS;
 
 /**
  * Random access into one seed's mt19937 stream. Reaching draw 38 M costs 62 K twists once; the
  * states seen on the way are kept every STRIDE draws (about 2.5 KB each), so any later row of
- * the embedding table is at most 32 twists away. `twister` does the twists on the way (the
- * WebAssembly SIMD loop in the step's worker; the TypeScript one by default).
+ * the embedding table is at most STRIDE_TWISTS twists away. `twister` does the twists, on the
+ * way and from a kept state (the WebAssembly SIMD loop in the step's worker; the TypeScript one
+ * by default).
  */
 export class SeekableStream {
   private readonly kept: State[] = [];
@@ -34,7 +39,10 @@ export class SeekableStream {
     }
     const mt = new MT19937(0);
     mt.restore(this.kept[slot]);
-    mt.skip(position - slot * STRIDE);
+    const offset = position - slot * STRIDE;
+    const whole = Math.floor(offset / 624);
+    mt.skipTwists(whole, this.twister);
+    mt.skip(offset - whole * 624);
     return mt;
   }
 }

@@ -15,6 +15,10 @@ interface DrawExports {
   rand24(dst: number, count: number, index: number): number;
   affine(dst: number, count: number, lo: number, range: number): void;
   normal16(dst: number, count: number, mean: number, std: number): void;
+  /** 1 where the relaxed build's f32x4.relaxed_madd rounds once: the *_fma functions then apply. */
+  fused(a: number): number;
+  normal16_fma(dst: number, count: number, mean: number, std: number): void;
+  affine_fma(dst: number, count: number, lo: number, range: number): void;
 }
 
 const N = 624;
@@ -30,10 +34,19 @@ const f32 = Math.fround;
 
 export class WasmDraws {
   private readonly x: DrawExports;
+  /**
+   * Whether normal_ and uniform_ run four lanes at a time on a fused multiply-add (the relaxed
+   * build where its madd rounds once: the same bits as fma32, several times faster).
+   */
+  readonly usesFma: boolean;
 
-  /** `module`: the compiled `build/draws.wasm` that `npm run build:wasm` writes. */
+  /**
+   * `module`: a compiled `build/draws.wasm` or `build/draws-relaxed.wasm` (`npm run build:wasm`;
+   * the relaxed one where relaxed SIMD validates).
+   */
   constructor(module: WebAssembly.Module) {
     this.x = new WebAssembly.Instance(module, {}).exports as unknown as DrawExports;
+    this.usesFma = this.x.fused(f32(1 + 2 ** -12)) === 1;
   }
 
   readonly twister: Twister = (state, twists) => {
@@ -51,7 +64,7 @@ export class WasmDraws {
   /** `torch.randn`'s vectorised path, `count` a multiple of 16: `normal_(mean, std)`. */
   normal(mt: MT19937, count: number, mean = 0, std = 1): Float32Array {
     if (count % 16 !== 0) throw new Error(`normal draws come in blocks of 16, not ${count}`);
-    return this.draw(mt, count, (at, n) => this.x.normal16(at, n, f32(mean), f32(std)));
+    return this.draw(mt, count, (at, n) => this.normal16(at, n, mean, std));
   }
 
   /** `normalBlock16` on each block of 16 of `uniforms` (a multiple of 16), into a new array. */
@@ -59,7 +72,7 @@ export class WasmDraws {
     if (uniforms.length % 16 !== 0) throw new Error('normal draws come in blocks of 16');
     this.room(uniforms.length);
     new Float32Array(this.x.memory.buffer, VALUES, uniforms.length).set(uniforms);
-    pieces(uniforms.length, (at, n) => this.x.normal16(at, n, f32(mean), f32(std)));
+    pieces(uniforms.length, (at, n) => this.normal16(at, n, mean, std));
     return new Float32Array(this.x.memory.buffer, VALUES, uniforms.length).slice();
   }
 
@@ -73,7 +86,15 @@ export class WasmDraws {
   /** `torch.empty(count).uniform_(a, b)`. */
   private uniform(mt: MT19937, count: number, a: number, b: number): Float32Array {
     const lo = f32(a);
-    return this.draw(mt, count, (at, n) => this.x.affine(at, n, lo, f32(f32(b) - lo)));
+    const range = f32(f32(b) - lo);
+    return this.draw(mt, count, (at, n) =>
+      this.usesFma ? this.x.affine_fma(at, n, lo, range) : this.x.affine(at, n, lo, range),
+    );
+  }
+
+  private normal16(at: number, n: number, mean: number, std: number): void {
+    if (this.usesFma) this.x.normal16_fma(at, n, f32(mean), f32(std));
+    else this.x.normal16(at, n, f32(mean), f32(std));
   }
 
   /** `count` uniforms drawn here from `mt`'s state, each piece `then` transformed, copied out. */

@@ -55,21 +55,36 @@ export function twist(count: i32): void {
 
 /**
  * `count` float32 uniforms in [0, 1) from 24 bits of each tempered output, at `dst`, starting at
- * word `index` of the state; returns the index after them.
+ * word `index` of the state; returns the index after them. Four words at a time between twists.
  */
 export function rand24(dst: usize, count: i32, index: i32): i32 {
-  for (let i = 0; i < count; i++) {
+  let i = 0;
+  while (i < count) {
     if (index >= N) {
       twistOnce();
       index = 0;
     }
-    let y = load<u32>(<usize>(index << 2));
-    index++;
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    store<f32>(dst + (<usize>i << 2), <f32>(y & 0xffffff) * TWO_POW_MINUS_24);
+    const run = min(N - index, count - i);
+    let k = 0;
+    for (; k + 4 <= run; k += 4) {
+      let y = v128.load(<usize>((index + k) << 2));
+      y = v128.xor(y, i32x4.shr_u(y, 11));
+      y = v128.xor(y, v128.and(i32x4.shl(y, 7), i32x4.splat(0x9d2c5680)));
+      y = v128.xor(y, v128.and(i32x4.shl(y, 15), i32x4.splat(0xefc60000)));
+      y = v128.xor(y, i32x4.shr_u(y, 18));
+      const u = f32x4.convert_i32x4_u(v128.and(y, i32x4.splat(0xffffff)));
+      v128.store(dst + (<usize>(i + k) << 2), f32x4.mul(u, f32x4.splat(TWO_POW_MINUS_24)));
+    }
+    for (; k < run; k++) {
+      let y = load<u32>(<usize>((index + k) << 2));
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9d2c5680;
+      y ^= (y << 15) & 0xefc60000;
+      y ^= y >>> 18;
+      store<f32>(dst + (<usize>(i + k) << 2), <f32>(y & 0xffffff) * TWO_POW_MINUS_24);
+    }
+    index += run;
+    i += run;
   }
   return index;
 }
@@ -190,5 +205,132 @@ export function normal16(dst: usize, count: i32, mean: f32, std: f32): void {
       store<f32>(p1, fma32(radius * cosOut, std, mean));
       store<f32>(p2, fma32(radius * sinOut, std, mean));
     }
+  }
+}
+
+// ---- The same Box–Muller and uniform_ four lanes at a time, where float32 FMA is at hand: the
+// relaxed-SIMD build's f32x4.relaxed_madd, when `fused` finds it rounds once (x86-64 with FMA3,
+// ARM64). A fused madd is the exact fma32 above, so these give the same bits, several times
+// faster; the host calls them only after `fused` said so. In the plain build `fused` says 0.
+
+/**
+ * Whether f32x4.relaxed_madd rounds once here, asked with a = 1 + 2^-12 (from the host, so the
+ * compiler cannot fold it): a·a − 1 = 2^-11 + 2^-24 exactly; rounded twice it is 2^-11.
+ */
+export function fused(a: f32): i32 {
+  if (!ASC_FEATURE_RELAXED_SIMD) return 0;
+  const r = f32x4.relaxed_madd(f32x4.splat(a), f32x4.splat(a), f32x4.splat(-1));
+  return f32x4.extract_lane(r, 0) == <f32>(Math.pow(2, -11) + Math.pow(2, -24)) ? 1 : 0;
+}
+
+@inline
+function vfma(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  unreachable();
+  return a;
+}
+
+@inline
+function fsplat(x: f32): v128 {
+  return f32x4.splat(x);
+}
+
+@inline
+function isplat(x: i32): v128 {
+  return i32x4.splat(x);
+}
+
+/** avxLog on four lanes. */
+@inline
+function vlog(input: v128): v128 {
+  const xb = f32x4.max(input, fsplat(MIN_NORM));
+  let e = f32x4.convert_i32x4_s(i32x4.sub(i32x4.shr_u(xb, 23), isplat(0x7f - 1)));
+  let x = v128.or(v128.and(xb, isplat(~0x7f800000)), isplat(0x3f000000));
+  const small = f32x4.lt(x, fsplat(SQRTHF));
+  const tmp = v128.and(x, small);
+  x = f32x4.sub(x, fsplat(1));
+  e = f32x4.sub(e, v128.and(fsplat(1), small));
+  x = f32x4.add(x, tmp);
+  const z = f32x4.mul(x, x);
+  let y = fsplat(<f32>7.0376836292e-2);
+  y = vfma(y, x, fsplat(<f32>-1.151461031e-1));
+  y = vfma(y, x, fsplat(<f32>1.167699874e-1));
+  y = vfma(y, x, fsplat(<f32>-1.2420140846e-1));
+  y = vfma(y, x, fsplat(<f32>1.4249322787e-1));
+  y = vfma(y, x, fsplat(<f32>-1.6668057665e-1));
+  y = vfma(y, x, fsplat(<f32>2.0000714765e-1));
+  y = vfma(y, x, fsplat(<f32>-2.4999993993e-1));
+  y = vfma(y, x, fsplat(<f32>3.3333331174e-1));
+  y = f32x4.mul(y, x);
+  y = vfma(y, z, f32x4.mul(e, fsplat(LOG_Q1)));
+  y = vfma(f32x4.neg(z), fsplat(0.5), y);
+  x = f32x4.add(x, y);
+  return vfma(e, fsplat(LOG_Q2), x);
+}
+
+let vsinOut: v128 = i32x4.splat(0);
+let vcosOut: v128 = i32x4.splat(0);
+
+/** avxSinCos on four lanes, into vsinOut and vcosOut. */
+@inline
+function vsincos(input: v128): void {
+  let signSin = v128.and(input, isplat(0x80000000));
+  let x = v128.and(input, isplat(0x7fffffff));
+  let j = i32x4.trunc_sat_f32x4_s(f32x4.mul(x, fsplat(FOPI)));
+  j = v128.and(i32x4.add(j, isplat(1)), isplat(~1));
+  const y = f32x4.convert_i32x4_s(j);
+  const swapSin = i32x4.shl(v128.and(j, isplat(4)), 29);
+  const polyFirst = i32x4.eq(v128.and(j, isplat(2)), isplat(0));
+  x = vfma(y, fsplat(DP1), x);
+  x = vfma(y, fsplat(DP2), x);
+  x = vfma(y, fsplat(DP3), x);
+  const signCos = i32x4.shl(v128.and(v128.not(i32x4.sub(j, isplat(2))), isplat(4)), 29);
+  signSin = v128.xor(signSin, swapSin);
+  const z = f32x4.mul(x, x);
+  let yc = vfma(fsplat(<f32>2.443315711809948e-5), z, fsplat(<f32>-1.388731625493765e-3));
+  yc = vfma(yc, z, fsplat(<f32>4.166664568298827e-2));
+  yc = f32x4.mul(yc, z);
+  yc = vfma(yc, z, f32x4.neg(f32x4.mul(z, fsplat(0.5))));
+  yc = f32x4.add(yc, fsplat(1));
+  let ys = vfma(fsplat(<f32>-1.9515295891e-4), z, fsplat(<f32>8.3321608736e-3));
+  ys = vfma(ys, z, fsplat(<f32>-1.6666654611e-1));
+  ys = f32x4.mul(ys, z);
+  ys = vfma(ys, x, x);
+  const s = v128.bitselect(ys, yc, polyFirst);
+  const c = v128.bitselect(yc, ys, polyFirst);
+  vsinOut = v128.xor(s, signSin);
+  vcosOut = v128.xor(c, signCos);
+}
+
+/** normal16 with fused multiply-adds, four pairs at a time (only after `fused` said 1). */
+export function normal16_fma(dst: usize, count: i32, mean: f32, std: f32): void {
+  const vmean = fsplat(mean);
+  const vstd = fsplat(std);
+  for (let at = 0; at < count; at += 16) {
+    const block = dst + (<usize>at << 2);
+    for (let half = 0; half < 2; half++) {
+      const p1 = block + (<usize>half << 4);
+      const p2 = p1 + 32;
+      const u1 = f32x4.sub(fsplat(1), v128.load(p1));
+      const radius = f32x4.sqrt(f32x4.mul(fsplat(-2), vlog(u1)));
+      vsincos(f32x4.mul(fsplat(TWO_PI), v128.load(p2)));
+      v128.store(p1, vfma(f32x4.mul(radius, vcosOut), vstd, vmean));
+      v128.store(p2, vfma(f32x4.mul(radius, vsinOut), vstd, vmean));
+    }
+  }
+}
+
+/** affine with fused multiply-adds (only after `fused` said 1); count a multiple of 4 or not. */
+export function affine_fma(dst: usize, count: i32, lo: f32, range: f32): void {
+  const vlo = fsplat(lo);
+  const vrange = fsplat(range);
+  let i = 0;
+  for (; i + 4 <= count; i += 4) {
+    const p = dst + (<usize>i << 2);
+    v128.store(p, vfma(v128.load(p), vrange, vlo));
+  }
+  for (; i < count; i++) {
+    const p = dst + (<usize>i << 2);
+    store<f32>(p, fma32(load<f32>(p), range, lo));
   }
 }
