@@ -80,30 +80,8 @@ export class Gpt2Session {
     const { tokens, total, note } = tokenizer.tokenize(req.text);
     const ids = tokens.map((t) => t.id);
     const t = ids.length;
-    const key = ids.join(',');
     lap('tokenize');
-    let current = this.last;
-    if (!current || current.seed !== req.seed || current.key !== key) {
-      // An edit keeps the rows before its first changed token (causal attention): compute the rest.
-      const base = current && current.seed === req.seed && current.layer.t > 0 ? current : null;
-      const from = base ? sharedPrefix(ids, base.ids) : 0;
-      const edit = base && from > 0 && t - from <= runner.rowLimit(t) ? base : null;
-      const mha = w.attention();
-      const x = w.input(ids, edit ? from : 0);
-      lap('embeddings');
-      let layer = emptyLayer();
-      if (edit) layer = runner.extend(edit.layer, x, t, from, mha);
-      else if (t > 0) {
-        layer = runner.run(x, t, mha);
-        // After this reply is posted, before the learner's first edit of this text.
-        if (runner.prepareEdits) setTimeout(() => runner.prepareEdits?.(), 0);
-      }
-      lap(edit ? 'layer (changed rows)' : 'layer');
-      const maps = headMaps(layer.attn_weights, NUM_HEADS, t, edit?.maps, from);
-      lap('summaries+thumbnails');
-      current = { seed: req.seed, ids, key, layer, maps };
-      this.last = current;
-    }
+    const current = this.compute(req.seed, ids, w, runner, lap);
     const { entropy, lookback } = current.maps;
     const pos = w.positionRows(t);
     const tok_emb = new Float32Array(t * EMB_PREVIEW);
@@ -141,10 +119,54 @@ export class Gpt2Session {
   }
 
   /**
-   * What a first run of `text` will need, done ahead while the page is still loading: the
-   * tokenizer, the seed's layer weights and the embedding rows of its tokens. Not the layer: its
-   * threads would compete with the page's own start for the cores. The tokenizer is asked for
-   * first, so its fetch and compile overlap the drawing of the tables.
+   * The layer and its summaries for these tokens, unless `last` holds them already (the same
+   * seed and tokens: a request for other parts of the view, or the run a prepare did ahead).
+   */
+  private compute(
+    seed: number,
+    ids: number[],
+    w: Gpt2Weights,
+    runner: LayerRunner,
+    lap: (name: string) => void,
+  ): Last {
+    const t = ids.length;
+    const key = ids.join(',');
+    const current = this.last;
+    if (current && current.seed === seed && current.key === key) return current;
+    // An edit keeps the rows before its first changed token (causal attention): compute the rest.
+    const base = current && current.seed === seed && current.layer.t > 0 ? current : null;
+    const from = base ? sharedPrefix(ids, base.ids) : 0;
+    const edit = base && from > 0 && t - from <= runner.rowLimit(t) ? base : null;
+    const mha = w.attention();
+    const x = w.input(ids, edit ? from : 0);
+    lap('embeddings');
+    let layer = emptyLayer();
+    if (edit) layer = runner.extend(edit.layer, x, t, from, mha);
+    else if (t > 0) {
+      layer = runner.run(x, t, mha);
+      // After this reply is posted, before the learner's first edit of this text.
+      if (runner.prepareEdits) setTimeout(() => runner.prepareEdits?.(), 0);
+    }
+    lap(edit ? 'layer (changed rows)' : 'layer');
+    const maps = headMaps(
+      layer.attn_weights,
+      NUM_HEADS,
+      t,
+      edit?.maps,
+      edit ? from : 0,
+      layer.row_stats ?? null,
+    );
+    lap('summaries+thumbnails');
+    this.last = { seed, ids, key, layer, maps };
+    return this.last;
+  }
+
+  /**
+   * What a first run of `text` will do, done ahead while the page is still loading: the
+   * tokenizer, the seed's layer weights, the embedding rows of its tokens, then the layer and
+   * its summaries — the page's run of the same text and seed (it asks once its step has
+   * mounted) then only copies what its view draws. The tokenizer is asked for first, so its
+   * fetch and compile overlap the drawing of the tables.
    */
   async prepare(text: string, seed: number): Promise<void> {
     const tl = this.timeline;
@@ -162,6 +184,14 @@ export class Gpt2Session {
     const ids = tl.time('prepare-tokenize', () => tokenizer.tokenize(text).tokens.map((t) => t.id));
     tl.time('prepare-token-rows', () => {
       for (const id of ids) w.tokenRow(id);
+    });
+    const runner = await this.layer;
+    await nextTask();
+    // Each stretch on the shared clock, as the page's marks show it (`prepare-layer`, …).
+    let at = tl.now();
+    this.compute(seed, ids, w, runner, (name) => {
+      tl.record(`prepare-${name.split('+')[0]}`, at);
+      at = tl.now();
     });
   }
 

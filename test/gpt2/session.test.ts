@@ -87,8 +87,10 @@ describe('Gpt2Session (what the worker answers)', () => {
       seed: 123,
       want: ALL,
     });
-    // the weights and the rows come from the tables prepare filled: this run draws nothing
+    // the weights and the rows come from the tables prepare filled: this run draws nothing,
+    // and the layer was computed by the prepare too
     expect(seeks).not.toHaveBeenCalled();
+    expect(Object.keys(r.phases)).not.toContain('layer');
     seeks.mockRestore();
     const want = floats(book.output);
     for (let i = 0; i < want.length; i++) expect(r.context_vecs?.[i]).toBeCloseTo(want[i], 5);
@@ -115,6 +117,9 @@ describe('Gpt2Session (what the worker answers)', () => {
       'prepare-tokenizer',
       'prepare-tokenize',
       'prepare-token-rows',
+      'prepare-embeddings',
+      'prepare-layer',
+      'prepare-summaries',
       'run',
     ]);
     for (const m of r.marks ?? []) expect(m.ms).toBeGreaterThanOrEqual(0);
