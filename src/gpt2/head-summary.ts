@@ -17,6 +17,14 @@ export interface HeadMaps {
   rowBack: Float64Array;
 }
 
+/** What the kernels computed beside the weights (kernel-layer.ts), where they did. */
+export interface KernelSummaries {
+  /** [heads, T, 2]: each row's entropy and mean key index, current for the rows from `from` on. */
+  stats?: Float32Array | null;
+  /** [heads, S, S]: every head's thumbnail of block maxima, current for every row. */
+  thumbs?: Float32Array | null;
+}
+
 /**
  * Everything the step derives from the T × T maps, in one pass over the lower triangle (at
  * T = 1,024 that is 6.3 M weights: one read each, not one per summary). The entropy is
@@ -24,9 +32,9 @@ export interface HeadMaps {
  * kernels need not keep the scores (50 MB at T = 1,024) — one logarithm a weight, ~50 ms there.
  *
  * With `prev` (the maps of the same T before an edit) only the rows from `from` on changed:
- * the rest of `prev` is reused, and its arrays are updated in place. With `stats` (the kernels'
- * [heads, T, 2] row entropy and mean key index, current for the rows from `from` on), those
- * rows take them instead: the pass over the weights is then for the thumbnails alone.
+ * the rest of `prev` is reused, and its arrays are updated in place. What `kernel` gives is
+ * taken instead of computed: the rows' stats (no logarithm a weight) and the thumbnails (no
+ * pass over the weights); with both, the weights are not read at all.
  */
 export function headMaps(
   attn_weights: Float32Array,
@@ -34,7 +42,7 @@ export function headMaps(
   t: number,
   prev: HeadMaps | null = null,
   from = 0,
-  stats: Float32Array | null = null,
+  kernel: KernelSummaries = {},
 ): HeadMaps {
   const s = thumbSize(t);
   const reuse = prev !== null && prev.rowEntropy.length === heads * t && from > 0;
@@ -43,16 +51,26 @@ export function headMaps(
   // The first thumbnail row an edit at `from` touches, and the first token row it covers.
   const a0 = reuse ? Math.floor((from * s) / t) : 0;
   const i0 = first[a0];
+  const stats = kernel.stats ?? null;
+  const made = kernel.thumbs?.length === heads * s * s ? kernel.thumbs : null;
   const thumbs = reuse ? prev.thumbs : new Float32Array(heads * s * s);
   const shades = reuse ? prev.shades : new Uint8Array(heads * s * s);
   const rowEntropy = reuse ? prev.rowEntropy : new Float64Array(heads * t);
   const rowBack = reuse ? prev.rowBack : new Float64Array(heads * t);
   for (let h = 0; h < heads; h++) {
-    thumbs.fill(0, h * s * s + a0 * s, (h + 1) * s * s);
+    if (!made) thumbs.fill(0, h * s * s + a0 * s, (h + 1) * s * s);
     for (let i = i0; i < t; i++) {
       const row = h * t * t + i * t;
       const o = h * s * s + Math.floor((i * s) / t) * s;
-      if (stats !== null && i >= from) {
+      const given = stats !== null && i >= from;
+      if (given) {
+        const k = (h * t + i) * 2;
+        rowEntropy[h * t + i] = stats[k];
+        rowBack[h * t + i] = i - stats[k + 1];
+      }
+      // A row before the edit keeps its entropy and look-back (`prev`'s).
+      if (given || (reuse && i < from)) {
+        if (made) continue;
         for (let b = 0; b < s && first[b] <= i; b++) {
           const end = Math.min(first[b + 1], i + 1);
           let m = thumbs[o + b];
@@ -60,9 +78,6 @@ export function headMaps(
             if (attn_weights[row + j] > m) m = attn_weights[row + j];
           thumbs[o + b] = m;
         }
-        const k = (h * t + i) * 2;
-        rowEntropy[h * t + i] = stats[k];
-        rowBack[h * t + i] = i - stats[k + 1];
         continue;
       }
       let sum = 0;
@@ -70,7 +85,7 @@ export function headMaps(
       let wj = 0;
       for (let b = 0; b < s && first[b] <= i; b++) {
         const end = Math.min(first[b + 1], i + 1);
-        let m = thumbs[o + b];
+        let m = made ? 0 : thumbs[o + b];
         for (let j = first[b]; j < end; j++) {
           const w = attn_weights[row + j];
           sum += w;
@@ -78,12 +93,13 @@ export function headMaps(
           wj += w * j;
           if (w > m) m = w;
         }
-        thumbs[o + b] = m;
+        if (!made) thumbs[o + b] = m;
       }
       rowEntropy[h * t + i] = Math.max(0, -wlogw);
       rowBack[h * t + i] = i * sum - wj;
     }
   }
+  if (made) thumbs.set(made);
   shadeRows(thumbs, shades, heads, s, a0);
   const mean = (rows: Float64Array, h: number) => {
     let total = 0;

@@ -8,6 +8,7 @@ import type { Team } from '../kernels/team.ts';
 import type { MhaWeights } from './embeddings.ts';
 import { causalMha, extendLayer, type LayerResult } from './layer.ts';
 import { EMB_DIM, NUM_HEADS } from './sizes.ts';
+import { thumbSize } from './thumbnails.ts';
 
 /** What computes the step's layer, and the name the status line gives it. */
 export interface LayerRunner {
@@ -69,6 +70,7 @@ function shapeOf(t: number): MhaShape {
     full: true,
     scoresInPlace: true,
     rowStats: true,
+    thumbSide: thumbSize(t),
   };
 }
 
@@ -172,6 +174,7 @@ export class KernelLayer implements LayerRunner {
       attn_weights: this.mha.view('weights'),
       context_vecs: this.mha.view('out'),
       row_stats: this.mha.view('stats'),
+      thumbs: this.mha.view('thumbs'),
     };
     return this.live;
   }

@@ -27,6 +27,11 @@ export interface LayerResult {
    * takes them from the weights).
    */
   row_stats?: Float32Array;
+  /**
+   * Where the kernels computed the layer: [heads, S, S], each head's thumbnail of block maxima
+   * (S = thumbSize(T), see thumbnails.ts), current for every row. Absent from the reference layer.
+   */
+  thumbs?: Float32Array;
 }
 
 /**

@@ -148,14 +148,10 @@ export class Gpt2Session {
       if (runner.prepareEdits) setTimeout(() => runner.prepareEdits?.(), 0);
     }
     lap(edit ? 'layer (changed rows)' : 'layer');
-    const maps = headMaps(
-      layer.attn_weights,
-      NUM_HEADS,
-      t,
-      edit?.maps,
-      edit ? from : 0,
-      layer.row_stats ?? null,
-    );
+    const maps = headMaps(layer.attn_weights, NUM_HEADS, t, edit?.maps, edit ? from : 0, {
+      stats: layer.row_stats,
+      thumbs: layer.thumbs,
+    });
     lap('summaries+thumbnails');
     this.last = { seed, ids, key, layer, maps };
     return this.last;

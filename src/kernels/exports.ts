@@ -46,6 +46,11 @@ export interface KernelExports {
     stats: number,
   ): void;
   exp_array(src: number, dst: number, n: number): void;
+  /**
+   * A causal [T, T] map's S × S thumbnail of block maxima, its pixel rows from the one holding
+   * map row `from` on (0: all of it).
+   */
+  thumbnail(w: number, t: number, s: number, dst: number, from: number): void;
 }
 
 export type KernelBuild = 'relaxed' | 'plain';

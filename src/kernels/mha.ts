@@ -2,7 +2,7 @@
  * Multi-head attention forward on the kernels: lays out the buffers of one shape in the shared
  * memory, packs the weights (once per weight set), and runs passes on the team's threads.
  */
-import { align, rowPackBytes, runRows, scratchBytes } from './phases.ts';
+import { align, rowPackBytes, runRows, scratchBytes, thumbOf } from './phases.ts';
 import { CTRL_BYTES, f32Bits, type Plan } from './plan.ts';
 import type { Team } from './team.ts';
 
@@ -31,13 +31,18 @@ export interface MhaShape {
    * logarithm per weight afterwards.
    */
   rowStats?: boolean;
+  /**
+   * With `full` and causal: each map's S × S thumbnail of block maxima (`view('thumbs')`,
+   * [batch·heads, S, S]), made by the thread that computed the map; 0 or absent: none.
+   */
+  thumbSide?: number;
 }
 
 /** Weights in torch's [out, in] layout; biases or null; out_proj absent for v2/causal. */
 /** The tensors of a pass `view` reads (scores and weights [batch·heads, T, T], the rest [rows, d_out]). */
 export type MhaTensor = 'q' | 'k' | 'v' | 'scores' | 'weights' | 'ctx' | 'out';
-/** With `rowStats`: [batch·heads, T, 2], each row's entropy and mean key index. */
-export type MhaStats = 'stats';
+/** With `rowStats`: [batch·heads, T, 2], each row's entropy and mean key index; with `thumbSide`, the thumbnails. */
+export type MhaStats = 'stats' | 'thumbs';
 
 export interface MhaWeights {
   W_query: Float32Array;
@@ -96,6 +101,10 @@ export class KernelMha {
     if (name === 'stats') {
       if (!p.stats) throw new Error('this layout keeps no row stats');
       return this.f32(p.stats, s.batch * s.heads * s.t * 2);
+    }
+    if (name === 'thumbs') {
+      if (!p.thumbs) throw new Error('this layout keeps no thumbnails');
+      return this.f32(p.thumbs, s.batch * s.heads * p.thumbSide * p.thumbSide);
     }
     const length = name === 'scores' || name === 'weights' ? blocks : rows;
     return this.f32(name === 'out' && !p.wo ? p.ctx : p[name], length);
@@ -189,6 +198,17 @@ export class KernelMha {
         w.fill(0, row + i + 1, row + t);
         o += i + 1;
       }
+    // The thumbnails: their pixel rows before `from`'s are the rows written in (those from
+    // there on read rows not written yet, and `forwardRows` makes them again).
+    if (plan.thumbs)
+      for (let h = 0; h < heads; h++)
+        this.team.ex.thumbnail(
+          plan.weights + h * t * t * 4,
+          t,
+          plan.thumbSide,
+          thumbOf(plan, h),
+          0,
+        );
   }
 
   private f32(offset: number, length: number): Float32Array {
@@ -289,7 +309,14 @@ function layoutOf(
     bo: outProj ? take(panels) : 0,
     out: outProj ? take(rows * dOut) : 0,
     stats: shape.rowStats ? take(batch * heads * t * 2) : 0,
+    thumbs: 0,
+    thumbSide: 0,
   };
+  const side = full && shape.causal ? (shape.thumbSide ?? 0) : 0;
+  if (side > 0) {
+    plan.thumbSide = side;
+    plan.thumbs = take(batch * heads * side * side);
+  }
   if (shape.scoresInPlace) plan.scores = plan.weights;
   const raw = take(Math.max(dIn, dOut) * dOut);
   const rowsAfter = shape.causal && full && batch === 1 ? rowPackBytes(t, hd, heads) : 0;

@@ -59,6 +59,7 @@ export function runPhases(
       p.full,
       p.stats ? p.stats + blk * p.t * 8 : 0,
     );
+    if (p.thumbs) ex.thumbnail(weights, p.t, p.thumbSide, thumbOf(p, blk), 0);
   }
   if (!p.wo) return;
   barrier();
@@ -109,8 +110,14 @@ export function runRows(
         vpack + (c * t + repack * 8) * 4,
       );
     ex.gemm(weights, t, vpack, t, p.hd, at(p.ctx, 0), p.dOut, 0, from, t, GEMM_CAUSAL_VALUES);
+    if (p.thumbs) ex.thumbnail(weights, t, p.thumbSide, thumbOf(p, h), from);
   }
   if (p.wo) ex.gemm(p.ctx, p.dOut, p.wo, p.dOut, p.dOut, p.out, p.dOut, p.bo, from, t, 0);
+}
+
+/** Where map `blk`'s thumbnail is (`thumbSide` squared floats each). */
+export function thumbOf(p: Plan, blk: number): number {
+  return p.thumbs + blk * p.thumbSide * p.thumbSide * 4;
 }
 
 /** Bytes `runRows` keeps its packed keys and values in: per head ⌈T/8⌉·8·hd and T·⌈hd/8⌉·8 floats. */

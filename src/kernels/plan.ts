@@ -32,6 +32,8 @@ export const PLAN_FIELDS = [
   'bo',
   'out',
   'stats', // 0, or [batch·heads, T, 2] float32: each row's entropy and mean key index
+  'thumbs', // 0, or [batch·heads, S, S] float32: each map's thumbnail of block maxima
+  'thumbSide', // S
 ] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 export type Plan = Record<PlanField, number>;

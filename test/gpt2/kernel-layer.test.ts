@@ -95,8 +95,10 @@ describe.each([
       attn_scores: l.attn_scores.slice(),
       attn_weights: l.attn_weights.slice(),
       context_vecs: l.context_vecs.slice(),
+      row_stats: l.row_stats?.slice(),
+      thumbs: l.thumbs?.slice(),
     });
-    const expectSame = (got: LayerResult, fresh: LayerResult) => {
+    const expectSame = (got: LayerResult, fresh: LayerResult, from = 0) => {
       const t = fresh.t;
       expect(got.t).toBe(t);
       expect(got.context_vecs).toEqual(fresh.context_vecs);
@@ -109,6 +111,13 @@ describe.each([
         const lower = (a: Float32Array) => a.subarray(row, row + (r % t) + 1);
         expect(lower(got.attn_scores)).toEqual(lower(fresh.attn_scores));
       }
+      // the kernels' thumbnails are whole after an edit; their row stats are current from `from`
+      expect(got.thumbs).toEqual(fresh.thumbs);
+      const stats = (l: LayerResult) =>
+        Array.from({ length: 12 }, (_, h) =>
+          Array.from(l.row_stats?.subarray((h * t + from) * 2, (h + 1) * t * 2) ?? []),
+        );
+      expect(stats(got)).toEqual(stats(fresh));
     };
     const id = fc.integer({ min: 0, max: 50_256 });
     const edit = fc.record({
@@ -146,7 +155,7 @@ describe.each([
           froms.forEach((from, e) => {
             const ids = texts[e + 1];
             got = layer.extend(got, w.input(ids, from), ids.length, from, mha);
-            expectSame(got, fresh[e + 1]);
+            expectSame(got, fresh[e + 1], from);
           });
         },
       ),

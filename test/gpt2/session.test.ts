@@ -258,7 +258,7 @@ describe('head summaries and thumbnails (one pass)', () => {
               stats[(h * t + i) * 2 + 1] = mean - 0.5;
             }
           const plain = headMaps(w, 2, t);
-          const maps = headMaps(w, 2, t, null, from, stats);
+          const maps = headMaps(w, 2, t, null, from, { stats });
           expect(Array.from(maps.thumbs)).toEqual(Array.from(plain.thumbs));
           expect(Array.from(maps.shades)).toEqual(Array.from(plain.shades));
           for (let h = 0; h < 2; h++) {

@@ -329,3 +329,107 @@ describe('kernel MHA row stats (rowStats): each attention row’s entropy and me
     team.stop();
   });
 });
+
+describe('kernel MHA thumbnails (thumbSide): each map shrunk to S × S by block maxima', () => {
+  const cos = (n: number, f: number) => Float32Array.from({ length: n }, (_, i) => Math.cos(i * f));
+  /** Pixel (a, b): the largest w[i, j], j ≤ i, with ⌊i·S/T⌋ = a and ⌊j·S/T⌋ = b. */
+  function blockMaxima(w: Float32Array, t: number, s: number, blk: number): number[] {
+    const out = new Array<number>(s * s).fill(0);
+    for (let i = 0; i < t; i++)
+      for (let j = 0; j <= i; j++) {
+        const k = Math.floor((i * s) / t) * s + Math.floor((j * s) / t);
+        out[k] = Math.max(out[k], w[(blk * t + i) * t + j]);
+      }
+    return out;
+  }
+
+  it('equal the block maxima of the weights, for any T and S, and an edit’s equal a whole pass’s', async () => {
+    const team = await nodeTeam('relaxed', 2);
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 2, max: 300 }),
+          fc.integer({ min: 1, max: 140 }),
+          fc.nat(),
+          async (t, side, cut) => {
+            const s = Math.min(side, t);
+            const from = 1 + (cut % (t - 1));
+            const d = 16;
+            const shape = {
+              batch: 1,
+              t,
+              dIn: d,
+              dOut: d,
+              heads: 2,
+              causal: true,
+              scaled: true,
+              full: true,
+              scoresInPlace: true,
+              thumbSide: s,
+            };
+            const weights = {
+              W_query: cos(d * d, 0.7),
+              W_key: cos(d * d, 1.3),
+              W_value: cos(d * d, 0.3),
+              b_query: null,
+              b_key: null,
+              b_value: null,
+              out_proj: null,
+            };
+            const before = Float32Array.from(cos(t * d, 0.37), (v) => v * 3);
+            const after = before.slice();
+            for (let k = from * d; k < t * d; k++) after[k] = Math.sin(k * 0.23) * 3;
+            const mha = new KernelMha(team);
+            mha.forward(shape, weights, after);
+            const whole = Array.from(mha.view('thumbs'));
+            const w = mha.view('weights');
+            expect(whole).toHaveLength(2 * s * s);
+            for (let blk = 0; blk < 2; blk++)
+              expect(whole.slice(blk * s * s, (blk + 1) * s * s)).toEqual(
+                blockMaxima(w, t, s, blk),
+              );
+            mha.forward(shape, weights, before);
+            mha.forwardRows(shape, weights, after.subarray(from * d), from);
+            expect(Array.from(mha.view('thumbs'))).toEqual(whole);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    } finally {
+      team.stop();
+    }
+  });
+
+  it('none without thumbSide, and none for a non-causal map', async () => {
+    const team = await nodeTeam('plain', 1);
+    const shape = {
+      batch: 1,
+      t: 8,
+      dIn: 8,
+      dOut: 8,
+      heads: 1,
+      causal: true,
+      scaled: true,
+      full: true,
+    };
+    const zero = new Float32Array(64);
+    const w = {
+      W_query: zero,
+      W_key: zero,
+      W_value: zero,
+      b_query: null,
+      b_key: null,
+      b_value: null,
+      out_proj: null,
+    };
+    const mha = new KernelMha(team);
+    mha.forward(shape, w, new Float32Array(64));
+    expect(() => mha.view('thumbs')).toThrow(/no thumbnails/);
+    mha.forward({ ...shape, causal: false, thumbSide: 4 }, w, new Float32Array(64));
+    expect(() => mha.view('thumbs')).toThrow(/no thumbnails/);
+    mha.forward({ ...shape, thumbSide: 4 }, w, new Float32Array(64));
+    // all scores 0: uniform rows, and their block maxima
+    expect(Array.from(mha.view('thumbs'))).toEqual(blockMaxima(mha.view('weights'), 8, 4, 0));
+    team.stop();
+  });
+});

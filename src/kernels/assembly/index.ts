@@ -5,3 +5,4 @@ export { attend_head } from './attend';
 export { exp_array } from './exp';
 export { gemm, pack } from './gemm';
 export { softmax_rows } from './softmax';
+export { thumbnail } from './thumbs';
