@@ -26,6 +26,10 @@ async function startLayer(): Promise<LayerRunner> {
     // The first pass's memory, faulted in on the helper threads while this one warms up and
     // draws the tables: ~0.3–0.5 s off that pass at T=1,024.
     if (prepared) layer.prefault(tablesRows(prepared.text));
+    // Every run needs the tokenizer: its ~0.5 MB module is fetched now and compiles and
+    // evaluates on this thread's next turns. Not sooner: the helper threads' start and their
+    // first message wait for this thread to be free.
+    loadGpt2Tokenizer().catch(() => {});
     timeline.time('kernels-warm', () => layer.warm());
     return layer;
   } catch (err) {
@@ -67,8 +71,6 @@ const helpers = prestartHelpers();
 const kernelsAsked = timeline.now();
 const kernels = compileKernels();
 kernels.then(() => timeline.record('kernels-compile', kernelsAsked)).catch(() => {}); // startLayer says it
-// Every run needs the tokenizer: its ~0.5 MB is fetched and compiled while the tables are drawn.
-loadGpt2Tokenizer().catch(() => {});
 const layer = startLayer();
 const session = new Gpt2Session(layer, timeline, draws);
 
