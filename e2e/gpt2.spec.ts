@@ -245,6 +245,14 @@ test('opened from its link (the chapter’s engine not started), the chapter’s
 }) => {
   // The page starts the chapter's engine worker at the first request of a chapter step.
   await open(page);
+  // One worker for the step: the built page's inline script started it, the app adopted it.
+  const started = await page.evaluate(() => ({
+    marks: performance
+      .getEntriesByName('gpt2-worker-created')
+      .map((m) => (m as PerformanceMark).detail ?? 'app'),
+    left: window.__attentionLabGpt2 !== undefined,
+  }));
+  expect(started).toEqual({ marks: ['inline'], left: false });
   await page.getByRole('link', { name: /^3\.3\.1/ }).click();
   await expectRow(page, 'context vector', 'journey', BOOK_PRINTED.journeyContext);
 });

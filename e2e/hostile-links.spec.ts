@@ -154,9 +154,12 @@ test('a damaged saved session opens the nearest view and says so', async ({ page
   const alert = page.getByRole('alert').filter({ hasText: 'last session could not be restored' });
   await expect(alert).toContainText(messages.damaged('3.6.2'));
   await expect(page.getByRole('heading', { level: 2 })).toContainText('weight splits');
-  // No script came from the session: the page's one inline script is the build's own (it drops
-  // the prerendered landing view before the first paint, see scripts/prerender-landing.ts).
-  await expect(page.locator('script:not([src]):not([type]):not(#prerendered-keep)')).toHaveCount(0);
+  // No script came from the session: the page's inline scripts are the build's own (one drops the
+  // prerendered landing view before the first paint, see scripts/prerender-landing.ts; one starts
+  // the GPT-2 step's worker on its links, see scripts/early-gpt2.ts).
+  await expect(
+    page.locator('script:not([src]):not([type]):not(#prerendered-keep):not(#early-gpt2)'),
+  ).toHaveCount(0);
   await expect(page.locator('script', { hasText: 'alert' })).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { earlyGpt2Script, gpt2WorkerFile } from './early-gpt2.ts';
 
 /** The page's first script, see app/boot.ts. */
 const BOOT = 'app/boot.ts';
@@ -28,13 +29,23 @@ export function bootEntry(): Plugin {
           if (!chunk) throw new Error(`${BOOT} is not an entry of the build`);
           src = `/${chunk.fileName}`;
         }
+        const boot = {
+          tag: 'script',
+          // async: run as soon as it arrives, not after the stylesheet and the document.
+          attrs: { type: 'module', async: true, crossorigin: true, src },
+          injectTo: 'head-prepend' as const,
+        };
+        if (serve || !ctx.bundle) return [boot];
+        // First of all, inline: the Exercise 3.3 step's worker (scripts/early-gpt2.ts).
+        const early = earlyGpt2Script(`/${gpt2WorkerFile(ctx.bundle)}`);
         return [
           {
             tag: 'script',
-            // async: run as soon as it arrives, not after the stylesheet and the document.
-            attrs: { type: 'module', async: true, crossorigin: true, src },
-            injectTo: 'head-prepend',
+            attrs: { id: 'early-gpt2' },
+            children: early,
+            injectTo: 'head-prepend' as const,
           },
+          boot,
         ];
       },
     },

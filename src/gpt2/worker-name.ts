@@ -7,7 +7,11 @@ import { MAX_LINK_LENGTH } from '../chapter/limits.ts';
  * thread to be free to deliver it — up to a second on a cold load, behind the app's bundle. The
  * step's first run of that text then finds the tables drawn.
  */
-const PREFIX = 'attention-lab-gpt2 ';
+export const WORKER_NAME_PREFIX = 'attention-lab-gpt2 ';
+const PREFIX = WORKER_NAME_PREFIX;
+
+/** Addresses (`location.hash`) that open the Exercise 3.3 step. */
+export const GPT2_STEP_LINK = /^#\/ex3\.3(\?|$)/;
 
 /** The worker's name for a link (`location.hash`); a link too long to be read names nothing. */
 export function workerNameOf(link: string): string {
