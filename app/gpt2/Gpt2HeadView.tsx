@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { formatCount } from '../../src/chapter/format.ts';
 import type { HeadSlice, TokenWindow } from '../../src/headview/index.ts';
 import type { Token } from '../../src/tokenizer/index.ts';
 import { chipLabel } from '../../src/tokenizer/index.ts';
@@ -26,7 +27,7 @@ export function Gpt2HeadView({
   const cut = win.size < t;
   const note = `${
     cut
-      ? `Tokens ${win.start + 1}–${win.start + win.size} of ${t.toLocaleString('en')}: every row of lines at once would be unreadable, so the view shows ${win.size} tokens around the focused one (arrow keys or a token chip move it). `
+      ? `Tokens ${win.start + 1}–${win.start + win.size} of ${formatCount(t)}: every row of lines at once would be unreadable, so the view shows ${win.size} tokens around the focused one (arrow keys or a token chip move it). `
       : ''
   }Lines under ${MIN_WEIGHT} are left out.`;
   if (!slices) return <p className="computing">Drawing the head view…</p>;

@@ -1,3 +1,4 @@
+import { formatCount } from '../../src/chapter/format.ts';
 import './gpt2.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Gpt2Want } from '../../src/gpt2/protocol.ts';
@@ -74,13 +75,13 @@ export function Gpt2Step() {
       </label>
       {tooLong && (
         <p className="field-error" role="alert">
-          The text is {local.text.length.toLocaleString('en')} characters; only the first{' '}
-          {MAX_TEXT_CHARS.toLocaleString('en')} are tokenized.
+          The text is {formatCount(local.text.length)} characters; only the first{' '}
+          {formatCount(MAX_TEXT_CHARS)} are tokenized.
         </p>
       )}
       <p className="gpt2-status" aria-live="polite">
         {result
-          ? `${tokens.length.toLocaleString('en')} tokens`
+          ? `${formatCount(tokens.length)} tokens`
           : 'Loading the tokenizer and the embedding tables…'}
         {busy
           ? ' · computing…'

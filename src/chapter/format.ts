@@ -15,6 +15,17 @@ export function formatNumber(
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
 }
 
+/**
+ * A count with thousands separated by commas ("1,024"), as `toLocaleString('en')` writes a whole
+ * number — without Intl, whose first use here cost 30–70 ms (its locale data loaded) on the
+ * GPT-2 step's first paint.
+ */
+export function formatCount(n: number): string {
+  const digits = String(Math.abs(Math.trunc(n)));
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 0 && grouped !== '0' ? `-${grouped}` : grouped;
+}
+
 /** How a whole tensor prints: 4 decimals, or every value in scientific notation. */
 export type Notation = 'fixed' | 'sci';
 

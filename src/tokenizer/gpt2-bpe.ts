@@ -1,3 +1,4 @@
+import { formatCount } from '../chapter/format.ts';
 import { MAX_TOKENS } from './limits.ts';
 
 /** One BPE token: its id in GPT-2's vocabulary and the text it stands for. */
@@ -37,7 +38,7 @@ export function loadGpt2Tokenizer(): Promise<Gpt2Tokenizer> {
       let note: string | null = null;
       if (ids.length === 0) note = 'The text is empty: type a sentence to see its tokens.';
       else if (ids.length > MAX_TOKENS) {
-        note = `The text has ${ids.length.toLocaleString('en')} tokens; GPT-2's context holds ${MAX_TOKENS.toLocaleString('en')}, so only the first ${MAX_TOKENS.toLocaleString('en')} are used.`;
+        note = `The text has ${formatCount(ids.length)} tokens; GPT-2's context holds ${formatCount(MAX_TOKENS)}, so only the first ${formatCount(MAX_TOKENS)} are used.`;
       }
       return { tokens, total: ids.length, note };
     },
