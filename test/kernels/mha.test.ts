@@ -134,6 +134,42 @@ describe('kernel MHA forward on a plain (non-shared) memory, as in a page withou
   });
 });
 
+/** n values cos(i·f): inputs and weights of any size, the same every run. */
+const cos = (n: number, f: number) => Float32Array.from({ length: n }, (_, i) => Math.cos(i * f));
+
+/** A d × d layer's weights (torch's layout) from cosines; `outProj` adds out_proj with a bias. */
+function cosWeights(d: number, outProj: boolean, query = 0.7, key = 1.1) {
+  return {
+    W_query: cos(d * d, query),
+    W_key: cos(d * d, key),
+    W_value: cos(d * d, 0.3),
+    b_query: null,
+    b_key: null,
+    b_value: null,
+    out_proj: outProj ? { weight: cos(d * d, 0.9), bias: cos(d, 0.5) } : null,
+  };
+}
+
+/** An input [t, d] and the same with its rows from `from` on changed (an edit's). */
+function editedInput(t: number, d: number, from: number, scale: number) {
+  const before = Float32Array.from(cos(t * d, 0.37), (v) => v * scale);
+  const after = before.slice();
+  for (let k = from * d; k < t * d; k++) after[k] = Math.sin(k * 0.23) * scale;
+  return { before, after };
+}
+
+/** Causal attention of one batch, weights kept: the GPT-2 step's kind of pass. */
+const causalShape = (t: number, d: number, heads: number) => ({
+  batch: 1,
+  t,
+  dIn: d,
+  dOut: d,
+  heads,
+  causal: true,
+  scaled: true,
+  full: true,
+});
+
 describe('kernel MHA forward with the scores overwritten in place (scoresInPlace)', () => {
   it('gives the same weights and output bit for bit, keeps no scores, and takes less memory', async () => {
     const shape = {
@@ -146,8 +182,6 @@ describe('kernel MHA forward with the scores overwritten in place (scoresInPlace
       scaled: true,
       full: true,
     };
-    const cos = (n: number, f: number) =>
-      Float32Array.from({ length: n }, (_, i) => Math.cos(i * f));
     const weights = {
       W_query: cos(48 * 48, 0.7),
       W_key: cos(48 * 48, 1.1),
@@ -181,7 +215,6 @@ describe('kernel MHA forward with the scores overwritten in place (scoresInPlace
 });
 
 describe('kernel MHA row stats (rowStats): each attention row’s entropy and mean key index', () => {
-  const cos = (n: number, f: number) => Float32Array.from({ length: n }, (_, i) => Math.cos(i * f));
   /** From the weights, in float64: −Σ w ln w and Σ w·j over row i of block b. */
   function fromWeights(w: Float32Array, t: number, b: number, i: number, causal: boolean) {
     let entropy = 0;
@@ -208,13 +241,10 @@ describe('kernel MHA row stats (rowStats): each attention row’s entropy and me
             const dOut = heads * 8;
             const shape = { batch: 2, t, dIn: 12, dOut, heads, causal, scaled: true, full: true };
             const weights = {
+              ...cosWeights(1, false),
               W_query: cos(dOut * 12, 0.7 * spread),
               W_key: cos(dOut * 12, 1.1),
               W_value: cos(dOut * 12, 0.3),
-              b_query: null,
-              b_key: null,
-              b_value: null,
-              out_proj: null,
             };
             const x = Float32Array.from(cos(2 * t * 12, 0.37), (v) => v * spread * 4);
             const mha = new KernelMha(team);
@@ -250,33 +280,11 @@ describe('kernel MHA row stats (rowStats): each attention row’s entropy and me
   it('a row looking at one key has entropy 0; uniform rows ln(i + 1) and i / 2', async () => {
     const team = await nodeTeam('plain', 1);
     const t = 40;
-    const shape = {
-      batch: 1,
-      t,
-      dIn: 8,
-      dOut: 8,
-      heads: 1,
-      causal: true,
-      scaled: true,
-      full: true,
-      rowStats: true,
-    };
-    const zero = new Float32Array(64);
     const mha = new KernelMha(team);
-    // All scores 0: every causal row uniform over its i + 1 keys.
-    mha.forward(
-      shape,
-      {
-        W_query: zero,
-        W_key: zero,
-        W_value: zero,
-        b_query: null,
-        b_key: null,
-        b_value: null,
-        out_proj: null,
-      },
-      new Float32Array(t * 8),
-    );
+    // Zero weights, all scores 0: every causal row uniform over its i + 1 keys.
+    const zero = new Float32Array(64);
+    const weights = { ...cosWeights(8, false), W_query: zero, W_key: zero, W_value: zero };
+    mha.forward({ ...causalShape(t, 8, 1), rowStats: true }, weights, new Float32Array(t * 8));
     const stats = mha.view('stats');
     expect(stats[0]).toBe(0);
     expect(stats[1]).toBe(0);
@@ -291,31 +299,10 @@ describe('kernel MHA row stats (rowStats): each attention row’s entropy and me
     const team = await nodeTeam('relaxed', 2);
     const t = 90;
     const d = 24;
-    const shape = {
-      batch: 1,
-      t,
-      dIn: d,
-      dOut: d,
-      heads: 3,
-      causal: true,
-      scaled: true,
-      full: true,
-      scoresInPlace: true,
-      rowStats: true,
-    };
-    const weights = {
-      W_query: cos(d * d, 0.7),
-      W_key: cos(d * d, 1.1),
-      W_value: cos(d * d, 0.3),
-      b_query: null,
-      b_key: null,
-      b_value: null,
-      out_proj: { weight: cos(d * d, 0.9), bias: cos(d, 0.5) },
-    };
-    const before = cos(t * d, 0.37);
-    const after = before.slice();
     const from = 61;
-    for (let k = from * d; k < t * d; k++) after[k] = Math.sin(k * 0.23) * 2;
+    const shape = { ...causalShape(t, d, 3), scoresInPlace: true, rowStats: true };
+    const weights = cosWeights(d, true);
+    const { before, after } = editedInput(t, d, from, 2);
     const mha = new KernelMha(team);
     mha.forward(shape, weights, after);
     const whole = Array.from(mha.view('stats'));
@@ -331,7 +318,6 @@ describe('kernel MHA row stats (rowStats): each attention row’s entropy and me
 });
 
 describe('kernel MHA thumbnails (thumbSide): each map shrunk to S × S by block maxima', () => {
-  const cos = (n: number, f: number) => Float32Array.from({ length: n }, (_, i) => Math.cos(i * f));
   /** Pixel (a, b): the largest w[i, j], j ≤ i, with ⌊i·S/T⌋ = a and ⌊j·S/T⌋ = b. */
   function blockMaxima(w: Float32Array, t: number, s: number, blk: number): number[] {
     const out = new Array<number>(s * s).fill(0);
@@ -355,30 +341,9 @@ describe('kernel MHA thumbnails (thumbSide): each map shrunk to S × S by block 
             const s = Math.min(side, t);
             const from = 1 + (cut % (t - 1));
             const d = 16;
-            const shape = {
-              batch: 1,
-              t,
-              dIn: d,
-              dOut: d,
-              heads: 2,
-              causal: true,
-              scaled: true,
-              full: true,
-              scoresInPlace: true,
-              thumbSide: s,
-            };
-            const weights = {
-              W_query: cos(d * d, 0.7),
-              W_key: cos(d * d, 1.3),
-              W_value: cos(d * d, 0.3),
-              b_query: null,
-              b_key: null,
-              b_value: null,
-              out_proj: null,
-            };
-            const before = Float32Array.from(cos(t * d, 0.37), (v) => v * 3);
-            const after = before.slice();
-            for (let k = from * d; k < t * d; k++) after[k] = Math.sin(k * 0.23) * 3;
+            const shape = { ...causalShape(t, d, 2), scoresInPlace: true, thumbSide: s };
+            const weights = cosWeights(d, false, 0.7, 1.3);
+            const { before, after } = editedInput(t, d, from, 3);
             const mha = new KernelMha(team);
             mha.forward(shape, weights, after);
             const whole = Array.from(mha.view('thumbs'));
@@ -402,26 +367,9 @@ describe('kernel MHA thumbnails (thumbSide): each map shrunk to S × S by block 
 
   it('none without thumbSide, and none for a non-causal map', async () => {
     const team = await nodeTeam('plain', 1);
-    const shape = {
-      batch: 1,
-      t: 8,
-      dIn: 8,
-      dOut: 8,
-      heads: 1,
-      causal: true,
-      scaled: true,
-      full: true,
-    };
+    const shape = causalShape(8, 8, 1);
     const zero = new Float32Array(64);
-    const w = {
-      W_query: zero,
-      W_key: zero,
-      W_value: zero,
-      b_query: null,
-      b_key: null,
-      b_value: null,
-      out_proj: null,
-    };
+    const w = { ...cosWeights(8, false), W_query: zero, W_key: zero, W_value: zero };
     const mha = new KernelMha(team);
     mha.forward(shape, w, new Float32Array(64));
     expect(() => mha.view('thumbs')).toThrow(/no thumbnails/);
