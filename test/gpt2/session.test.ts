@@ -126,8 +126,15 @@ describe('Gpt2Session (what the worker answers)', () => {
     // on the clock every thread shares: the marks follow one another
     const ats = r.marks?.map((m) => m.at) ?? [];
     expect(ats).toEqual([...ats].sort((x, y) => x - y));
+    // its time says what computing the text took: the prepare's layer and summaries included
+    const computed = (r.marks ?? [])
+      .filter((m) => ['prepare-embeddings', 'prepare-layer', 'prepare-summaries'].includes(m.name))
+      .reduce((sum, m) => sum + m.ms, 0);
+    expect(r.ms).toBeGreaterThanOrEqual(computed * 0.99);
     const again = await fresh.run({ kind: 'run', id: 2, text, seed: 123, want: NONE });
     expect(again.marks).toBeUndefined();
+    // counted once: a run of the same text again copies only
+    expect(again.ms).toBeLessThan(r.ms);
   });
 
   it('tablesRows: one position row per UTF-8 byte at most, never past the context', () => {
