@@ -30,11 +30,10 @@ interface Last {
   key: string;
   layer: LayerResult;
   maps: HeadMaps;
-  /**
-   * Milliseconds the prepare spent computing these (embeddings, layer, summaries), until the
-   * first run that takes them counts them in its own `ms`; 0 otherwise.
-   */
-  ahead: number;
+  /** Milliseconds computing these took (embeddings, layer, summaries). */
+  ms: number;
+  /** Computed by the prepare, and not yet counted in a run's `ms` (the first run counts them). */
+  ahead: boolean;
 }
 
 /** Position rows a text can use, known before tokenizing: a token is at least one UTF-8 byte. */
@@ -59,8 +58,6 @@ function sharedPrefix(a: readonly number[], b: readonly number[]): number {
 export class Gpt2Session {
   private readonly tables = new Map<number, Gpt2Weights>();
   private last: Last | null = null;
-  /** How long the last `compute` that computed took. */
-  private lastMs = 0;
 
   /**
    * `layer` computes the forward pass: the kernels once they have started (the worker starts
@@ -116,8 +113,8 @@ export class Gpt2Session {
     lap('copies');
     result.phases = lap.all;
     // A text the prepare computed: the status line says what computing it took, not the copy.
-    result.ms = performance.now() - start + current.ahead;
-    current.ahead = 0;
+    result.ms = performance.now() - start + (current.ahead ? current.ms : 0);
+    current.ahead = false;
     result.bytes = bytesOf(result);
     const marks = this.timeline.drain();
     if (marks.length > 0) {
@@ -163,8 +160,7 @@ export class Gpt2Session {
       thumbs: layer.thumbs,
     });
     lap('summaries+thumbnails');
-    this.last = { seed, ids, key, layer, maps, ahead: 0 };
-    this.lastMs = performance.now() - start;
+    this.last = { seed, ids, key, layer, maps, ms: performance.now() - start, ahead: false };
     return this.last;
   }
 
@@ -200,7 +196,7 @@ export class Gpt2Session {
       tl.record(`prepare-${name.split('+')[0]}`, at);
       at = tl.now();
     });
-    done.ahead = this.lastMs;
+    done.ahead = true;
   }
 
   fetch(req: FetchRequest): FetchResult {
